@@ -1,0 +1,112 @@
+import type { Finding, InputKind, Severity } from '../model.js';
+import type { AnnotatedCsvWriter, FlaggedRows } from '../report/index.js';
+import { findingsCell } from '../report/index.js';
+
+/** One input row on its way to the annotated CSV. */
+export interface Slot {
+  row: number;
+  raw?: string;
+  cells: string[];
+  findings: Finding[];
+  done: boolean;
+  notAudited?: string;
+}
+
+export type RowStatus = 'ok' | Severity | 'not-audited';
+
+/**
+ * Keeps the rows of one input file in input order until their encounter has been checked, then
+ * writes them to the annotated CSV with their findings. With inputs sorted by date only the open
+ * join window is held; rows with no record (unreadable) pass straight through.
+ */
+export class RowLog {
+  private queue: Slot[] = [];
+  private head = 0;
+  private pending = new Map<number, Slot>();
+  rowsWithFindings = 0;
+  /** findings that arrived after their row had been written (counted, never lost from report.json) */
+  late = 0;
+
+  constructor(
+    readonly kind: InputKind,
+    private readonly writer: AnnotatedCsvWriter | undefined,
+    readonly flagged: FlaggedRows | undefined,
+    private readonly redact: ((cells: string[]) => string[]) | undefined,
+  ) {}
+
+  add(slot: Slot): void {
+    this.queue.push(slot);
+    if (!slot.done) this.pending.set(slot.row, slot);
+  }
+
+  attach(row: number, f: Finding): void {
+    const s = this.pending.get(row);
+    if (s) s.findings.push(f);
+    else this.late++;
+  }
+
+  /** the slot of a row not written yet */
+  pendingSlot(row: number): Slot | undefined {
+    return this.pending.get(row);
+  }
+
+  markDone(row: number): void {
+    const s = this.pending.get(row);
+    if (s) {
+      s.done = true;
+      this.pending.delete(row);
+    }
+  }
+
+  markAllDone(): void {
+    for (const s of this.pending.values()) s.done = true;
+    this.pending.clear();
+  }
+
+  /** Write every finished row at the head of the queue. */
+  drain(): void {
+    const q = this.queue;
+    let h = this.head;
+    while (h < q.length) {
+      const s = q[h];
+      if (!s || !s.done) break;
+      this.emit(s);
+      q[h] = undefined as unknown as Slot;
+      h++;
+    }
+    this.head = h;
+    if (h > 4096 && h * 2 > q.length) {
+      this.queue = q.slice(h);
+      this.head = 0;
+    }
+  }
+
+  get waiting(): number {
+    return this.queue.length - this.head;
+  }
+
+  private emit(s: Slot): void {
+    let status: RowStatus;
+    if (s.findings.length > 0) {
+      this.rowsWithFindings++;
+      status = worst(s.findings);
+    } else status = s.notAudited !== undefined ? 'not-audited' : 'ok';
+    const cells = this.redact ? this.redact(s.cells) : s.cells;
+    if (this.writer) {
+      const text = s.findings.length > 0 ? findingsCell(s.findings) : (s.notAudited ?? '');
+      this.writer.write(this.redact ? { cells } : s.raw !== undefined ? { raw: s.raw, cells } : { cells }, status, text);
+    }
+    if (this.flagged && s.findings.length > 0) {
+      this.flagged.rows.push({ row: s.row, cells, findings: s.findings });
+    }
+  }
+}
+
+function worst(findings: readonly Finding[]): Severity {
+  let w: Severity = 'info';
+  for (const f of findings) {
+    if (f.severity === 'error') return 'error';
+    if (f.severity === 'warning') w = 'warning';
+  }
+  return w;
+}

@@ -1,0 +1,12 @@
+/**
+ * Preloaded by the benchmark (`node --import`) into the audit process: at exit, writes the
+ * process's peak resident memory (KiB) to the file named by INFUSION_AUDIT_BENCH_RSS_FILE.
+ */
+import { writeFileSync } from 'node:fs';
+
+const target = process.env['INFUSION_AUDIT_BENCH_RSS_FILE'];
+if (target !== undefined && target !== '') {
+  process.on('exit', () => {
+    writeFileSync(target, String(process.resourceUsage().maxRSS));
+  });
+}

@@ -1,0 +1,195 @@
+import type { AuthRow, ClaimLine, DispenseRow, MarRow } from '../model.js';
+import type { Encounter } from '../checks/types.js';
+
+/**
+ * Groups claim lines, MAR rows and dispense records into encounters.
+ *
+ * Linking (SPEC "Inputs"): by `encounter_id` when both sides carry it, else by patient + date.
+ * Claim lines define encounters (by encounter_id, else patient|service_date). A MAR or dispense
+ * row joins the claim group with its encounter_id; failing that, the single claim group of the
+ * same patient on its date whose encounter_id does not contradict the row's; failing that, it
+ * forms an encounter of its own (administered or dispensed with nothing billed: charge capture
+ * judges those).
+ *
+ * Streaming: rows are added in date order (the pipeline merges the inputs by date). MAR and
+ * dispense rows wait in `pending` until every claim line of their date has been read, then link.
+ * `closeBefore(date)` hands back every encounter whose last date is before `date` minus the
+ * window (multi-day visits), so memory holds only the open window.
+ */
+export class Linker {
+  private groups = new Map<string, Group>();
+  private byPatientDate = new Map<string, Group[]>();
+  private pending = new Map<string, (MarRow | DispenseRow)[]>();
+  /** rows with no date at all but an encounter id (a MAR row whose start is unreadable) */
+  private undated: (MarRow | DispenseRow)[] = [];
+  private authsByPatient = new Map<string, AuthRow[]>();
+
+  constructor(
+    auths: readonly AuthRow[],
+    /** days a multi-day encounter may span and still be one group */
+    private readonly windowDays = 3,
+  ) {
+    for (const a of auths) {
+      const list = this.authsByPatient.get(a.patientId);
+      if (list) list.push(a);
+      else this.authsByPatient.set(a.patientId, [a]);
+    }
+  }
+
+  addClaim(c: ClaimLine): void {
+    const key = c.encounterId ?? `${c.patientId}|${c.serviceDate}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = newGroup(key, c.encounterId, c.patientId, c.serviceDate);
+      this.groups.set(key, g);
+    }
+    g.claims.push(c);
+    this.touch(g, c.serviceDate);
+  }
+
+  addOther(r: MarRow | DispenseRow, date: string | undefined): void {
+    if (date === undefined) {
+      this.undated.push(r);
+      return;
+    }
+    const list = this.pending.get(date);
+    if (list) list.push(r);
+    else this.pending.set(date, [r]);
+  }
+
+  /** Link every pending row dated before `date` (all claim lines up to then have been read). */
+  resolveBefore(date: string): void {
+    for (const [d, rows] of this.pending) {
+      if (d >= date) continue;
+      for (const r of rows) this.link(r, d);
+      this.pending.delete(d);
+    }
+  }
+
+  /** Encounters complete before `date`: their last date is more than the window before it. */
+  closeBefore(date: string): Encounter[] {
+    this.resolveBefore(date);
+    const cutoff = addDays(date, -this.windowDays);
+    const out: Encounter[] = [];
+    for (const g of this.groups.values()) {
+      if (g.maxDate < cutoff) out.push(this.close(g));
+    }
+    return out;
+  }
+
+  /** Everything left, at the end of the inputs. */
+  closeAll(): Encounter[] {
+    this.resolveBefore('9999-12-31');
+    for (const r of this.undated) {
+      const g = r.encounterId !== undefined ? this.groups.get(r.encounterId) : undefined;
+      if (g) pushOther(g, r);
+      else {
+        // no date and no claim group to join: an encounter of its own keyed by its id
+        const key = r.encounterId ?? `${r.patientId}|`;
+        let own = this.groups.get(key);
+        if (!own) {
+          own = newGroup(key, r.encounterId, r.patientId, '');
+          this.groups.set(key, own);
+        }
+        pushOther(own, r);
+      }
+    }
+    this.undated = [];
+    const out = [...this.groups.values()].map((g) => this.close(g));
+    return out;
+  }
+
+  get openEncounters(): number {
+    return this.groups.size;
+  }
+
+  private link(r: MarRow | DispenseRow, date: string): void {
+    let g: Group | undefined;
+    if (r.encounterId !== undefined) g = this.groups.get(r.encounterId);
+    if (!g) {
+      const candidates = (this.byPatientDate.get(`${r.patientId}|${date}`) ?? []).filter(
+        (c) => c.claims.length > 0 && (r.encounterId === undefined || c.encounterId === undefined),
+      );
+      if (candidates.length === 1) g = candidates[0];
+    }
+    if (!g) {
+      const key = r.encounterId ?? `${r.patientId}|${date}`;
+      g = this.groups.get(key);
+      if (!g) {
+        g = newGroup(key, r.encounterId, r.patientId, date);
+        this.groups.set(key, g);
+      }
+    }
+    pushOther(g, r);
+    this.touch(g, date);
+  }
+
+  private touch(g: Group, date: string): void {
+    if (date === '') return;
+    if (g.minDate === '' || date < g.minDate) g.minDate = date;
+    if (date > g.maxDate) g.maxDate = date;
+    if (!g.dates.has(date)) {
+      g.dates.add(date);
+      const k = `${g.patientId}|${date}`;
+      const list = this.byPatientDate.get(k);
+      if (list) list.push(g);
+      else this.byPatientDate.set(k, [g]);
+    }
+  }
+
+  private close(g: Group): Encounter {
+    this.groups.delete(g.key);
+    for (const d of g.dates) {
+      const k = `${g.patientId}|${d}`;
+      const list = this.byPatientDate.get(k);
+      if (!list) continue;
+      const rest = list.filter((x) => x !== g);
+      if (rest.length === 0) this.byPatientDate.delete(k);
+      else this.byPatientDate.set(k, rest);
+    }
+    const date = g.minDate;
+    const auths = date === '' ? [] : (this.authsByPatient.get(g.patientId) ?? []).filter(
+      (a) => a.startDate <= date && date <= a.endDate,
+    );
+    const enc: Encounter = {
+      key: g.key,
+      patientId: g.patientId,
+      serviceDate: date,
+      claims: g.claims,
+      mar: g.mar,
+      dispense: g.dispense,
+      auths,
+    };
+    if (g.encounterId !== undefined) enc.encounterId = g.encounterId;
+    return enc;
+  }
+}
+
+interface Group {
+  key: string;
+  encounterId?: string;
+  patientId: string;
+  minDate: string;
+  maxDate: string;
+  dates: Set<string>;
+  claims: ClaimLine[];
+  mar: MarRow[];
+  dispense: DispenseRow[];
+}
+
+function newGroup(key: string, encounterId: string | undefined, patientId: string, date: string): Group {
+  const g: Group = { key, patientId, minDate: date, maxDate: date, dates: new Set(), claims: [], mar: [], dispense: [] };
+  if (encounterId !== undefined) g.encounterId = encounterId;
+  return g;
+}
+
+function pushOther(g: Group, r: MarRow | DispenseRow): void {
+  if ('dispenseId' in r) g.dispense.push(r);
+  else g.mar.push(r);
+}
+
+/** `YYYY-MM-DD` plus n days (n may be negative). */
+export function addDays(date: string, n: number): string {
+  const t = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}

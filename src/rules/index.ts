@@ -1,0 +1,45 @@
+/**
+ * Rule pack and facility loaders: versioned rule tables chosen by date of service, and the
+ * facility.yaml that maps payers to types and policies. Format: rules/README.md.
+ */
+export { ConfigError, displayPath, formatProblem } from './errors.js';
+export type { RuleProblem } from './errors.js';
+export type { RuleSource, RuleTable } from './types.js';
+export { RuleSet } from './ruleset.js';
+export type { RuleSetOptions, TableInput } from './ruleset.js';
+export { builtinRulesDir, packageRoot } from './builtin.js';
+export { formatRuleList, formatRuleShow } from './format.js';
+export {
+  cell,
+  ndcFormatSchema,
+  nocCodesSchema,
+  registerTableSchema,
+  registeredTableIds,
+  tableSchema,
+} from './schemas.js';
+export type { NdcFormatData, NocCodesData } from './schemas.js';
+export { dayNumber, inRange, isIsoDate } from './dates.js';
+export {
+  ENTITY_340B_TYPES,
+  PAYER_TYPES,
+  PayerResolver,
+  compileMatch,
+  defaultFacility,
+  defaultPolicy,
+  entity340bOn,
+  loadFacility,
+  parseFacilityText,
+  policyInputSchema,
+  severityOverride,
+} from './facility.js';
+export type {
+  ChargeCapture,
+  Entity340b,
+  Entity340bPeriod,
+  Facility,
+  PayerEntry,
+  PayerPolicy,
+  PayerPolicyInput,
+  PayerType,
+  ResolvedPayer,
+} from './facility.js';

@@ -1,0 +1,181 @@
+/**
+ * Per-table data schemas. A module that reads a rule table registers the zod schema of its
+ * `data` here (at module load, before RuleSet.load); the loader validates every version of that
+ * id with it and keeps the parsed output (so a schema may coerce CSV strings to numbers).
+ * An id with no registered schema loads with its data unvalidated; `rules validate` warns.
+ *
+ * CSV-backed tables (`dataFile:`) arrive as an array of `{ column: string }` rows (cells trimmed,
+ * empty cell = ''), so their schema is `z.array(rowSchema)`; the `cell` helpers below convert cells.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates.js';
+
+const registry = new Map<string, z.ZodType>();
+
+/** Register the data schema of table `id`. Registering a different schema for an id twice is a bug and throws. */
+export function registerTableSchema(id: string, schema: z.ZodType): void {
+  const prev = registry.get(id);
+  if (prev && prev !== schema) throw new Error(`rule table schema for "${id}" registered twice`);
+  registry.set(id, schema);
+}
+
+export function tableSchema(id: string): z.ZodType | undefined {
+  return registry.get(id);
+}
+
+export function registeredTableIds(): string[] {
+  return [...registry.keys()].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV cell helpers (cells are strings)
+
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(/,/g, '')));
+
+export const cell = {
+  /** any text, '' allowed */
+  text: z.string(),
+  /** non-empty text */
+  required: z.string().min(1, 'required'),
+  /** '' -> undefined */
+  optional: z.string().transform((s) => (s === '' ? undefined : s)),
+  /** a finite number ("1,200" allowed) */
+  number: z.string().transform((s, ctx) => {
+    const n = num(s);
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', message: `expected a number, got "${s}"` });
+      return z.NEVER;
+    }
+    return n;
+  }),
+  /** '' -> undefined, else a finite number */
+  optionalNumber: z.string().transform((s, ctx) => {
+    if (s === '') return undefined;
+    const n = num(s);
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', message: `expected a number or empty, got "${s}"` });
+      return z.NEVER;
+    }
+    return n;
+  }),
+  /** YYYY-MM-DD */
+  date: z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' }),
+  /** '' -> null (open end), else YYYY-MM-DD */
+  dateOrOpen: z
+    .string()
+    .refine((s) => s === '' || isIsoDate(s), { message: 'expected a date YYYY-MM-DD or empty' })
+    .transform((s) => (s === '' ? null : s)),
+  /** a HCPCS/CPT code: 5 characters, letters upper-cased */
+  code: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .refine((s) => /^[A-Z0-9]{4}[A-Z0-9]$/.test(s), { message: 'expected a 5-character HCPCS/CPT code' }),
+  /** true/false, yes/no, y/n, 1/0 (case-insensitive) */
+  bool: z.string().transform((s, ctx) => {
+    const v = s.trim().toLowerCase();
+    if (['true', 'yes', 'y', '1'].includes(v)) return true;
+    if (['false', 'no', 'n', '0'].includes(v)) return false;
+    ctx.addIssue({ code: 'custom', message: `expected true or false, got "${s}"` });
+    return z.NEVER;
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Built-in tables
+
+const segmentLayout = z.tuple([z.number().int().min(1), z.number().int().min(1), z.number().int().min(1)]);
+const qualifier = z.string().regex(/^[A-Z0-9]{2}$/, 'expected a 2-character code');
+
+/** `ndc-format`: how an NDC must look on a claim line on the date of service. */
+export const ndcFormatSchema = z
+  .strictObject({
+    /** digits of the NDC form claims should carry (11 today) */
+    digits: z.number().int().min(1),
+    /** its segments (labeler, product, package), e.g. [5, 4, 2]; they add up to `digits` */
+    segments: segmentLayout,
+    /** other digit-only forms still accepted on claims, each padded segment by segment to `segments` */
+    alsoAccepted: z
+      .array(z.strictObject({ digits: z.number().int().min(1), segments: segmentLayout, note: z.string().optional() }))
+      .default([]),
+    /** characters removed before counting digits (display separators) */
+    ignoreCharacters: z.array(z.string().length(1)),
+    /** prefixes removed before counting digits, e.g. the 837I LIN02 qualifier `N4` written into the cell */
+    stripPrefixes: z.array(z.string().min(1)),
+    /** accepted NDC unit-of-measure qualifiers (837I CTP05-1) and what each means */
+    unitQualifiers: z.record(qualifier, z.string().min(1)),
+    /**
+     * FDA (package-label) segment layouts that may be padded to `segments` when written with hyphens:
+     * a zero is added in front of each short segment. Without hyphens a short NDC is ambiguous.
+     */
+    fdaLayouts: z.array(segmentLayout).min(1),
+    /** true when the claim form in this version rests on no published claim standard yet */
+    provisional: z.boolean().default(false),
+  })
+  .superRefine((d, ctx) => {
+    const sum = (s: readonly number[]) => s.reduce((a, b) => a + b, 0);
+    if (sum(d.segments) !== d.digits) {
+      ctx.addIssue({ code: 'custom', path: ['segments'], message: `segments add up to ${sum(d.segments)}, not ${d.digits}` });
+    }
+    const fits = (s: readonly number[], what: string, path: PropertyKey[]) => {
+      if (s.some((n, i) => n > (d.segments[i] ?? 0))) {
+        ctx.addIssue({ code: 'custom', path, message: `${what} ${s.join('-')} does not fit in ${d.segments.join('-')}` });
+      }
+    };
+    d.fdaLayouts.forEach((l, i) => fits(l, 'layout', ['fdaLayouts', i]));
+    d.alsoAccepted.forEach((a, i) => {
+      if (sum(a.segments) !== a.digits) {
+        ctx.addIssue({ code: 'custom', path: ['alsoAccepted', i, 'segments'], message: `segments add up to ${sum(a.segments)}, not ${a.digits}` });
+      }
+      fits(a.segments, 'accepted form', ['alsoAccepted', i, 'segments']);
+    });
+  });
+export type NdcFormatData = z.output<typeof ndcFormatSchema>;
+
+/** `noc-codes`: not-otherwise-classified drug codes (and C9399), which need an NDC and support. */
+export const nocCodesSchema = z.strictObject({
+  codes: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[A-Z][0-9]{4}$/, 'expected a HCPCS Level II code such as J3490'),
+        description: z.string().min(1),
+        /** `all`: any payer; `medicare-opps-asc`: valid only for Medicare hospital outpatient / ASC claims (C9399) */
+        scope: z.enum(['all', 'medicare-opps-asc']),
+        /** first date of service the code may be billed, when known */
+        from: z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' }).optional(),
+      }),
+    )
+    .min(1)
+    .superRefine((codes, ctx) => {
+      const seen = new Set<string>();
+      codes.forEach((c, i) => {
+        if (seen.has(c.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${c.code}` });
+        seen.add(c.code);
+      });
+    }),
+});
+export type NocCodesData = z.output<typeof nocCodesSchema>;
+
+/** `admin-codes`: the facility administration codes (CPT 96360-96549, C8957). */
+export const adminCodesSchema = z.strictObject({
+  codes: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^(9\d{4}|C\d{4})$/, 'expected a CPT 96xxx or HCPCS Cxxxx code'),
+        addOn: z.boolean(),
+        description: z.string().min(1),
+      }),
+    )
+    .min(1)
+    .superRefine((codes, ctx) => {
+      const seen = new Set<string>();
+      codes.forEach((c, i) => {
+        if (seen.has(c.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${c.code}` });
+        seen.add(c.code);
+      });
+    }),
+});
+export type AdminCodesData = z.output<typeof adminCodesSchema>;
+
+registerTableSchema('ndc-format', ndcFormatSchema);
+registerTableSchema('admin-codes', adminCodesSchema);
+registerTableSchema('noc-codes', nocCodesSchema);
