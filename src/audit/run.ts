@@ -541,8 +541,7 @@ const END = '\uffff';
 
 /** The reader's rows in batches (one await per batch, not per row) when it offers them. */
 function batchesOf(input: OpenedInput<InputKind>): AsyncIterable<ParsedRow<InputKind>[]> {
-  const withBatches = input as OpenedInput<InputKind> & { batches?: () => AsyncIterable<ParsedRow<InputKind>[]> };
-  if (typeof withBatches.batches === 'function') return withBatches.batches();
+  if (input.batches) return input.batches();
   return (async function* () {
     for await (const r of input.rows()) yield [r];
   })();

@@ -370,6 +370,27 @@ export class CsvReader {
 
   /** Every non-blank record, in order (the first one is the header). */
   async *rows(): AsyncGenerator<ParsedRow<InputKind>> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  /**
+   * The same records in batches (one await per chunk of the file, not per row: the audit's hot
+   * path). Until the header has been taken (headerLength set) every record is its own batch, so
+   * the caller can map the header before any data row is converted.
+   */
+  async *batches(): AsyncGenerator<ParsedRow<InputKind>[]> {
+    let out: ParsedRow<InputKind>[] = [];
+    const take = (pr: ParsedRow<InputKind>): boolean => {
+      out.push(pr);
+      return this.headerLength === undefined;
+    };
+    const drainMalformed = async (gen: AsyncGenerator<ParsedRow<InputKind>, number>): Promise<number> => {
+      for (;;) {
+        const n = await gen.next();
+        if (n.done) return n.value;
+        out.push(n.value);
+      }
+    };
     let seg = this.o.dataStart;
     let probe = false;
     while (seg < this.o.size) {
@@ -382,14 +403,17 @@ export class CsvReader {
             stoppedAt = r.start;
             break;
           }
-          if (pr !== null) yield pr;
+          if (pr !== null && take(pr)) {
+            yield out;
+            out = [];
+          }
           seg = r.end;
         }
         if (stoppedAt !== undefined) {
-          seg = yield* this.malformed(stoppedAt, 'SUSPICIOUS');
+          seg = await drainMalformed(this.malformed(stoppedAt, 'SUSPICIOUS'));
           probe = false;
         } else if (w.errorAt !== undefined) {
-          seg = yield* this.malformed(w.errorAt, w.errorCode);
+          seg = await drainMalformed(this.malformed(w.errorAt, w.errorCode));
           probe = false;
         } else if (w.eof) {
           break;
@@ -430,7 +454,17 @@ export class CsvReader {
               pos = start;
               break reading;
             }
-            if (pr !== null) yield pr;
+            if (pr !== null && take(pr)) {
+              yield out;
+              out = [];
+            }
+          }
+          if (out.length > 0) {
+            yield out;
+            out = [];
+            // while the batch was out, the parser may have signalled 'readable' (wake was a no-op):
+            // read again before waiting, or the wait would never end
+            continue;
           }
           if (failure !== undefined) {
             if (!(failure instanceof CsvError)) throw ioError(failure, this.o.path);
@@ -450,12 +484,13 @@ export class CsvReader {
       }
       if (outcome === 'eof') break;
       if (outcome === 'suspicious') {
-        seg = yield* this.malformed(pos, 'SUSPICIOUS');
+        seg = await drainMalformed(this.malformed(pos, 'SUSPICIOUS'));
       } else {
         seg = pos;
         probe = true;
       }
     }
+    if (out.length > 0) yield out;
     await this.onEnd?.();
   }
 }

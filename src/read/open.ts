@@ -12,7 +12,7 @@ import { ioError, sha256File } from './io.js';
 import { RowConverter } from './records.js';
 import { detectBom, detectLineBreaks, detectMagic, sniffDelimiter } from './sniff.js';
 import { InputError, type OpenedInput, type OpenOptions, type ParsedRow, type ReadStats } from './types.js';
-import { openXlsx, type CellKind } from './xlsx.js';
+import type { CellKind } from './xlsx.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -107,6 +107,8 @@ export async function openInput<K extends InputKind>(kind: K, path: string, opts
 
   if (magic === 'zip') {
     const sheet = opts.sheet ?? mapping?.sheet;
+    // exceljs is loaded only for XLSX inputs: importing it costs ~0.4 s
+    const { openXlsx } = await import('./xlsx.js');
     const src = await openXlsx(path, label, sheet);
     const where = `${label} sheet "${src.sheet}"`;
     let map: HeaderMap;
@@ -161,15 +163,15 @@ export async function openInput<K extends InputKind>(kind: K, path: string, opts
     encoding,
     label,
   });
-  const it = reader.rows();
-  let first: IteratorResult<ParsedRow<InputKind>>;
+  const it = reader.batches();
+  let first: IteratorResult<ParsedRow<InputKind>[]>;
   try {
     first = await it.next();
   } catch (err) {
     throw ioError(err, path);
   }
-  if (first.done) throw new InputError(`${path}: no header row (the file is empty)`, path, 1);
-  const h = first.value;
+  const h = first.done ? undefined : first.value[0];
+  if (h === undefined) throw new InputError(`${path}: no header row (the file is empty)`, path, 1);
   const bad = h.issues.find((i) => i.severity === 'error');
   if (bad) {
     await it.return(undefined);
@@ -206,7 +208,12 @@ export async function openInput<K extends InputKind>(kind: K, path: string, opts
     headerRaw: h.raw,
     columns: map.columns,
     unknownColumns: map.unknownColumns,
-    rows: once(() => it as AsyncGenerator<ParsedRow<K>>),
+    rows: once(() => flatten(it as AsyncGenerator<ParsedRow<K>[]>)),
+    batches: once(() => it as AsyncGenerator<ParsedRow<K>[]>),
     stats,
   };
+}
+
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const b of batches) yield* b;
 }

@@ -98,6 +98,8 @@ export interface OpenedInput<K extends InputKind> {
   unknownColumns: string[];
   /** single pass */
   rows(): AsyncIterable<ParsedRow<K>>;
+  /** the same rows in batches, one await per batch (CSV; the audit's hot path). Use rows() or batches(), once. */
+  batches?(): AsyncIterable<ParsedRow<K>[]>;
   /** valid after rows() finished */
   stats(): ReadStats;
 }

@@ -21,5 +21,6 @@ export { consoleSummary } from './console.js';
 export { ReportWriteError } from './errors.js';
 export { writeJsonReport } from './json.js';
 export { writeExceptionsCsv, EXCEPTION_COLUMNS } from './csv.js';
-export { writeXlsxReport, EXCEL_MAX_ROWS, type XlsxOptions } from './xlsx.js';
+// audit.xlsx (src/report/xlsx.ts) is imported on demand: exceljs costs ~0.4 s to load
+export type { XlsxOptions } from './xlsx.js';
 export { writeHtmlReport, renderHtml } from './html.js';

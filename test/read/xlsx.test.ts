@@ -242,7 +242,10 @@ describe('XLSX part order', () => {
 
 describe('XLSX temp files', () => {
   const saved = process.env['TMPDIR'];
-  const priv = mkdtempSync(join(tmpdir(), 'ia-xlsx-tmp-'));
+  let priv = '';
+  beforeAll(() => {
+    priv = mkdtempSync(join(tmpdir(), 'ia-xlsx-tmp-'));
+  });
   afterAll(() => {
     if (saved === undefined) delete process.env['TMPDIR'];
     else process.env['TMPDIR'] = saved;
