@@ -7,7 +7,8 @@ export interface Slot {
   row: number;
   raw?: string;
   cells: string[];
-  findings: Finding[];
+  /** allocated on the first finding: most rows have none */
+  findings?: Finding[];
   done: boolean;
   notAudited?: string;
 }
@@ -41,7 +42,7 @@ export class RowLog {
 
   attach(row: number, f: Finding): void {
     const s = this.pending.get(row);
-    if (s) s.findings.push(f);
+    if (s) (s.findings ??= []).push(f);
     else this.late++;
   }
 
@@ -87,17 +88,18 @@ export class RowLog {
 
   private emit(s: Slot): void {
     let status: RowStatus;
-    if (s.findings.length > 0) {
+    const findings = s.findings;
+    if (findings !== undefined) {
       this.rowsWithFindings++;
-      status = worst(s.findings);
+      status = worst(findings);
     } else status = s.notAudited !== undefined ? 'not-audited' : 'ok';
     const cells = this.redact ? this.redact(s.cells) : s.cells;
     if (this.writer) {
-      const text = s.findings.length > 0 ? findingsCell(s.findings) : (s.notAudited ?? '');
+      const text = findings !== undefined ? findingsCell(findings) : (s.notAudited ?? '');
       this.writer.write(this.redact ? { cells } : s.raw !== undefined ? { raw: s.raw, cells } : { cells }, status, text);
     }
-    if (this.flagged && s.findings.length > 0) {
-      this.flagged.rows.push({ row: s.row, cells, findings: s.findings });
+    if (this.flagged && findings !== undefined) {
+      this.flagged.rows.push({ row: s.row, cells, findings });
     }
   }
 }

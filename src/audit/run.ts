@@ -295,7 +295,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
   const authFile = byKind.auths;
   if (authFile) {
     for await (const pr of authFile.input.rows()) {
-      const slot: Slot = { row: pr.row, cells: pr.cells, findings: [], done: false };
+      const slot: Slot = { row: pr.row, cells: pr.cells, done: false };
       if (pr.raw !== undefined) slot.raw = pr.raw;
       authFile.log.add(slot);
       authFile.recon.rows++;
@@ -347,26 +347,36 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     const dupes: { row: number; input: number }[] = [];
     const pick = <T extends { row: number; input: number }>(list: T[], kind: InputKind): T[] => {
       if (list.length < 2) return list;
-      const seen = new Map<string, T>();
-      const keep: T[] = [];
-      for (const r of list) {
-        const sig = signatureOf(r);
-        const first = seen.get(sig);
-        if (first === undefined) {
-          seen.set(sig, r);
-          keep.push(r);
+      // pairwise string equality: encounters hold a handful of rows, and hashing whole rows into a
+      // Map costs more than comparing them (rows of one visit differ within their first cells)
+      const sigs = list.map(signatureOf);
+      let keep: T[] | undefined;
+      for (let i = 1; i < list.length; i++) {
+        const sig = sigs[i];
+        let first = -1;
+        for (let j = 0; j < i; j++) {
+          if (sigs[j] === sig) {
+            first = j;
+            break;
+          }
+        }
+        if (first < 0) {
+          keep?.push(list[i] as T);
           continue;
         }
+        keep ??= list.slice(0, i);
+        const r = list[i] as T;
+        const orig = list[first] as T;
         dupes.push(r);
         emit(readerCheck.get('input.duplicate-row') as Check, {
-          message: `Row ${r.row} repeats row ${first.row} of the ${kind} file exactly; it is counted once.`,
-          records: [{ kind, record: r }, { kind, record: first }],
+          message: `Row ${r.row} repeats row ${orig.row} of the ${kind} file exactly; it is counted once.`,
+          records: [{ kind, record: r }, { kind, record: orig }],
           patientId: enc.patientId,
           serviceDate: enc.serviceDate,
-          discriminator: `${kind}:dup:${first.row}:${r.row}`,
+          discriminator: `${kind}:dup:${orig.row}:${r.row}`,
         });
       }
-      return keep;
+      return keep ?? list;
     };
     enc.claims = pick(enc.claims, 'claims');
     enc.mar = pick(enc.mar, 'mar');
@@ -427,7 +437,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     const file = h.file;
     file.recon.rows++;
     processed++;
-    const slot: Slot = { row: pr.row, cells: pr.cells, findings: [], done: false };
+    const slot: Slot = { row: pr.row, cells: pr.cells, done: false };
     // a malformed record's text (an unclosed quote) would break the annotated CSV: re-serialise its cells
     if (pr.raw !== undefined && !pr.issues.some((i) => i.code === 'malformed-row')) slot.raw = pr.raw;
     const rec = pr.record;

@@ -2,6 +2,22 @@ import type { Check } from '../types.js';
 import type { NdcFormatData } from '../../rules/schemas.js';
 import { judgeClaimNdc } from './ndc.js';
 
+/** Verdicts per format table and NDC text: a run sees a few thousand distinct NDCs on many lines. */
+const verdicts = new WeakMap<NdcFormatData, Map<string, ReturnType<typeof judgeClaimNdc>>>();
+function judgeCached(ndc: string, fmt: NdcFormatData): ReturnType<typeof judgeClaimNdc> {
+  let m = verdicts.get(fmt);
+  if (!m) {
+    m = new Map();
+    verdicts.set(fmt, m);
+  }
+  let v = m.get(ndc);
+  if (v === undefined) {
+    v = judgeClaimNdc(ndc, fmt);
+    if (m.size < 100_000) m.set(ndc, v);
+  }
+  return v;
+}
+
 /** `ndc.malformed`: a claim line's NDC is not a valid billing NDC for its date of service. */
 export const ndcMalformed: Check = {
   id: 'ndc.malformed',
@@ -29,7 +45,7 @@ export const ndcMalformed: Check = {
       if (c.ndc === undefined || c.ndc === '') continue;
       const table = ctx.rules.get<NdcFormatData>('ndc-format', c.serviceDate);
       if (!table) continue;
-      const v = judgeClaimNdc(c.ndc, table.data);
+      const v = judgeCached(c.ndc, table.data);
       if (v.ok) continue;
       ctx.report({
         message: `NDC "${c.ndc}" ${v.detail}.`,
