@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+import { installSignalCleanup, run } from '../dist/cli/main.js';
+
+installSignalCleanup();
 
 let finished = false;
 // If the event loop empties before run() settles, something awaited forever: say so and fail,

@@ -4,9 +4,9 @@ import { runAudit, exitCodeFor } from '../audit/run.js';
 import { UsageError } from '../audit/inputs.js';
 import { InputError } from '../read/index.js';
 import { ConfigError, RuleSet, builtinRulesDir, formatRuleList, formatRuleShow } from '../rules/index.js';
-import { consoleSummary, ReportWriteError, type Format } from '../report/index.js';
+import { abortAllStagingSync, consoleSummary, ReportWriteError, type Format } from '../report/index.js';
 import { ALL_CHECKS, findCheck } from '../checks/registry.js';
-import { generateSamples } from '../samples/generate.js';
+import { generateSamples, SampleOptionsError, SampleWriteError } from '../samples/generate.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface Io {
@@ -32,6 +32,23 @@ function defaultIo(): Io {
 function makeChalk(io: Io): ChalkInstance {
   const noColor = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
   return new Chalk({ level: noColor || !io.isTTY ? 0 : 1 });
+}
+
+/**
+ * For bin/: on SIGINT or SIGTERM remove any half-written report (its temp folder holds patient
+ * data) before the process ends with the conventional 128 + signal number.
+ */
+export function installSignalCleanup(): void {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(sig, () => {
+      abortAllStagingSync();
+      process.stderr.write(`\ninfusion-audit: interrupted (${sig}); no report was written\n`);
+      process.exit(code);
+    });
+  }
 }
 
 /**
@@ -220,7 +237,14 @@ function reportError(e: unknown, io: Io, chalk: ChalkInstance): number {
     // commander already printed its message; usage errors exit 2, not commander's 1
     return 2;
   }
-  if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError || e instanceof ReportWriteError) {
+  if (
+    e instanceof UsageError ||
+    e instanceof InputError ||
+    e instanceof ConfigError ||
+    e instanceof ReportWriteError ||
+    e instanceof SampleOptionsError ||
+    e instanceof SampleWriteError
+  ) {
     io.stderr(`${chalk.red('infusion-audit:')} ${e.message}\n`);
     return 2;
   }

@@ -4,7 +4,7 @@
  * Everything is written into a private staging area and moved into --out on commit.
  */
 export { FORMATS, type Format, type FlaggedRows, type ReportBundle } from './types.js';
-export { Staging } from './staging.js';
+export { Staging, abortAllStagingSync } from './staging.js';
 export { writeReports, REPORT_FILES } from './write.js';
 export { AnnotatedCsvWriter, AUDIT_COLUMNS, type AnnotatedCsvOptions, type AnnotatedRow, type AuditStatus } from './annotated.js';
 export {

@@ -16,6 +16,21 @@ export const TEMP_PREFIX = '.infusion-audit-tmp-';
 
 type State = 'open' | 'committed' | 'aborted';
 
+/** Temp dirs of runs in progress, so an interrupted process can remove them (they hold PHI). */
+const live = new Set<string>();
+
+/** Remove every open staging area now (synchronously): for SIGINT/SIGTERM handlers. */
+export function abortAllStagingSync(): void {
+  for (const dir of live) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort: the process is going down
+    }
+  }
+  live.clear();
+}
+
 export class Staging {
   private state: State = 'open';
 
@@ -45,6 +60,7 @@ export class Staging {
         await fsp.chmod(out, DIR_MODE);
       }
       const temp = await fsp.mkdtemp(nodePath.join(out, TEMP_PREFIX));
+      live.add(temp);
       await fsp.chmod(temp, DIR_MODE);
       return new Staging(out, temp, createdTop);
     } catch (err) {
@@ -107,6 +123,7 @@ export class Staging {
     }
     this.state = 'committed';
     await fsp.rm(this.tempDir, { recursive: true, force: true }).catch(() => undefined);
+    live.delete(this.tempDir);
     return finals;
   }
 
@@ -116,6 +133,7 @@ export class Staging {
     const wasOpen = this.state === 'open';
     this.state = 'aborted';
     await fsp.rm(this.tempDir, { recursive: true, force: true }).catch(() => undefined);
+    live.delete(this.tempDir);
     if (wasOpen && this.createdTop) await removeEmptyChain(this.outDir, this.createdTop);
   }
 }
