@@ -126,6 +126,10 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       }
       if (!quiet) {
         io.stdout(consoleSummary(outcome.result, { color: chalk.level > 0 }));
+        const outside = outcome.result.reconciliation.reduce((n, r) => n + r.outOfPeriod, 0);
+        const unreadable = outcome.result.reconciliation.reduce((n, r) => n + r.unreadable, 0);
+        if (outside > 0) io.stdout(`${outside.toLocaleString('en-US')} input rows outside --since/--until were not audited.\n`);
+        if (unreadable > 0) io.stdout(`${unreadable.toLocaleString('en-US')} input rows could not be read (each is an input finding).\n`);
         io.stdout(`Reports written to ${String(o['out'])}: ${outcome.written.length} files.\n`);
       }
     });
@@ -233,7 +237,8 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
 
 function reportError(e: unknown, io: Io, chalk: ChalkInstance): number {
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    // --help and --version end cleanly; help shown because no command was given is a usage error
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
     // commander already printed its message; usage errors exit 2, not commander's 1
     return 2;
   }
