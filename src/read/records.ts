@@ -40,6 +40,9 @@ function quote(c: Col, v: string): string {
 
 const MODIFIER = /^[A-Z0-9]{2}$/;
 
+/** enum cell text -> its normalised key (normaliseHeader), shared by all columns */
+const ENUM_CACHE = new Map<string, string>();
+
 /** Per-row state shared by the builders (one instance per input: no per-row allocation). */
 class Ctx {
   cells: string[] = [];
@@ -150,7 +153,13 @@ class Ctx {
   optEnum<T extends string>(c: Col): T | undefined {
     const v = this.text(c);
     if (v.length === 0) return undefined;
-    const hit = c.def.values?.[normaliseHeader(v)];
+    // exports repeat a handful of spellings ("340B", "White Bag"): normalise each once
+    let key = ENUM_CACHE.get(v);
+    if (key === undefined) {
+      key = normaliseHeader(v);
+      if (ENUM_CACHE.size < 10_000) ENUM_CACHE.set(v, key);
+    }
+    const hit = c.def.values?.[key];
     if (hit === undefined) {
       this.bad(c, false, `${quote(c, v)} is not a recognised ${c.name} (expected ${enumChoices(c.def)})`);
     }
