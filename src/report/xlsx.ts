@@ -36,7 +36,7 @@ import {
   tallyBy,
   type Tally,
 } from './aggregate.js';
-import { EXCEPTION_COLUMNS } from './csv.js';
+import { EXCEPTION_COLUMNS, exceptionCells } from './csv.js';
 import { ReportWriteError } from './errors.js';
 import { evidenceCell, findingsCell, neutralise, periodText, severityRank, worstSeverity } from './format.js';
 import { FILE_MODE } from './sink.js';
@@ -493,27 +493,13 @@ const EXCEPTION_WIDTHS = [18, 26, 14, 9, 70, 12, 14, 14, 6, 12, 10, 40, 12, 9, 8
 const AMOUNT_COL = EXCEPTION_COLUMNS.indexOf('amountAtRisk') + 1;
 const SEVERITY_COL = EXCEPTION_COLUMNS.indexOf('severity') + 1;
 
+/** The exceptions.csv cells, with the amount as a number (a money cell) instead of text. */
 function exceptionValues(f: Finding): CellValue[] {
-  return [
-    f.id,
-    f.ruleId,
-    f.category,
-    f.severity,
-    f.message,
-    f.patientId,
-    f.encounterId ?? '',
-    f.claimId ?? '',
-    f.line ?? '',
-    f.serviceDate ?? '',
-    f.code ?? '',
-    f.expected ?? '',
-    f.amountAtRisk === undefined || !Number.isFinite(f.amountAtRisk) ? null : round2(f.amountAtRisk),
-    f.direction ?? '',
-    f.status ?? '',
-    evidenceCell(f.evidence ?? []),
-  ];
+  const cells: CellValue[] = exceptionCells(f);
+  cells[AMOUNT_COL - 1] =
+    f.amountAtRisk === undefined || !Number.isFinite(f.amountAtRisk) ? null : round2(f.amountAtRisk);
+  return cells;
 }
-
 
 async function writeExceptions(book: Book, exceptions: readonly Finding[]): Promise<void> {
   const series = new SheetSeries(book, 'Exceptions', [...EXCEPTION_COLUMNS], {

@@ -131,6 +131,15 @@ export const ndcFormatSchema = z
   });
 export type NdcFormatData = z.output<typeof ndcFormatSchema>;
 
+/** Refinement for code lists: each `code` once (the path names the repeated row). */
+function uniqueCodes(codes: readonly { code: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  codes.forEach((c, i) => {
+    if (seen.has(c.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${c.code}` });
+    seen.add(c.code);
+  });
+}
+
 /** `noc-codes`: not-otherwise-classified drug codes (and C9399), which need an NDC and support. */
 export const nocCodesSchema = z.strictObject({
   codes: z
@@ -145,13 +154,7 @@ export const nocCodesSchema = z.strictObject({
       }),
     )
     .min(1)
-    .superRefine((codes, ctx) => {
-      const seen = new Set<string>();
-      codes.forEach((c, i) => {
-        if (seen.has(c.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${c.code}` });
-        seen.add(c.code);
-      });
-    }),
+    .superRefine(uniqueCodes),
 });
 export type NocCodesData = z.output<typeof nocCodesSchema>;
 
@@ -166,13 +169,7 @@ export const adminCodesSchema = z.strictObject({
       }),
     )
     .min(1)
-    .superRefine((codes, ctx) => {
-      const seen = new Set<string>();
-      codes.forEach((c, i) => {
-        if (seen.has(c.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${c.code}` });
-        seen.add(c.code);
-      });
-    }),
+    .superRefine(uniqueCodes),
 });
 export type AdminCodesData = z.output<typeof adminCodesSchema>;
 
