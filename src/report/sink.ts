@@ -10,15 +10,18 @@ export const FILE_MODE = 0o600;
 const DEFAULT_CHUNK = 1 << 20;
 
 export class FileSink {
-  private parts: string[] = [];
-  private size = 0;
+  /** bytes waiting to be written: text is encoded into it at once, so no string outlives its write() */
+  private buf: Buffer;
+  private used = 0;
   private closed = false;
 
   private constructor(
     readonly path: string,
     private fd: number,
     private readonly chunk: number,
-  ) {}
+  ) {
+    this.buf = Buffer.allocUnsafe(chunk);
+  }
 
   static async open(path: string, chunk = DEFAULT_CHUNK): Promise<FileSink> {
     try {
@@ -33,20 +36,28 @@ export class FileSink {
 
   write(text: string): void {
     if (this.closed) throw new ReportWriteError(this.path, undefined, `write after close: ${this.path}`);
-    this.parts.push(text);
-    // string length is a good-enough proxy for bytes here
-    this.size += text.length;
-    if (this.size >= this.chunk) this.flush();
+    // a UTF-8 character takes at most 3 bytes per UTF-16 unit
+    if (this.used + text.length * 3 > this.buf.length) {
+      this.flush();
+      if (text.length * 3 > this.buf.length) {
+        this.writeBytes(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buf.write(text, this.used, 'utf8');
   }
 
   flush(): void {
-    if (this.parts.length === 0) return;
-    const buf = Buffer.from(this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join(''), 'utf8');
-    this.parts = [];
-    this.size = 0;
+    if (this.used === 0) return;
+    const n = this.used;
+    this.used = 0;
+    this.writeBytes(this.buf.subarray(0, n));
+  }
+
+  private writeBytes(bytes: Buffer): void {
     let off = 0;
     try {
-      while (off < buf.length) off += fs.writeSync(this.fd, buf, off, buf.length - off);
+      while (off < bytes.length) off += fs.writeSync(this.fd, bytes, off, bytes.length - off);
     } catch (err) {
       throw ReportWriteError.from(this.path, err);
     }
@@ -73,7 +84,7 @@ export class FileSink {
   discard(): void {
     if (this.closed) return;
     this.closed = true;
-    this.parts = [];
+    this.used = 0;
     try {
       fs.closeSync(this.fd);
     } catch {
