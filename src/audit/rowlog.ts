@@ -37,31 +37,40 @@ export class RowLog {
 
   add(slot: Slot): void {
     this.queue.push(slot);
-    if (!slot.done) this.pending.set(slot.row, slot);
+  }
+
+  /**
+   * The slot of a row not written yet. Rows enter the queue in file order, so their row numbers
+   * increase: a binary search over the unwritten part replaces a Map of pending rows (which cost
+   * a set and a delete per row on the hot path).
+   */
+  pendingSlot(row: number): Slot | undefined {
+    const q = this.queue;
+    let lo = this.head;
+    let hi = q.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = q[mid] as Slot;
+      if (s.row === row) return s;
+      if (s.row < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   attach(row: number, f: Finding): void {
-    const s = this.pending.get(row);
+    const s = this.pendingSlot(row);
     if (s) (s.findings ??= []).push(f);
     else this.late++;
   }
 
-  /** the slot of a row not written yet */
-  pendingSlot(row: number): Slot | undefined {
-    return this.pending.get(row);
-  }
-
   markDone(row: number): void {
-    const s = this.pending.get(row);
-    if (s) {
-      s.done = true;
-      this.pending.delete(row);
-    }
+    const s = this.pendingSlot(row);
+    if (s) s.done = true;
   }
 
   markAllDone(): void {
-    for (const s of this.pending.values()) s.done = true;
-    this.pending.clear();
+    for (let i = this.head; i < this.queue.length; i++) (this.queue[i] as Slot).done = true;
   }
 
   /** Write every finished row at the head of the queue. */

@@ -336,9 +336,8 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     }
     current = undefined;
     encounters.push(summarise(enc, rules, redact));
-    for (const r of [...enc.claims, ...enc.mar, ...enc.dispense, ...dupes]) {
-      const f = files[r.input];
-      f?.log.markDone(r.row);
+    for (const list of [enc.claims, enc.mar, enc.dispense, dupes]) {
+      for (const r of list) files[r.input]?.log.markDone(r.row);
     }
   };
 

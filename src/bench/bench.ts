@@ -11,7 +11,8 @@
  *    own process.resourceUsage() at exit.
  * Baseline and audit alternate for --rounds rounds (default 3) so that load from other processes
  * hits both alike; the figures are the best (lowest) of each. Prints the ratio audit / baseline
- * (target <= 2.5) and the highest peak memory (target <= 1 GB).
+ * (target <= 2.5) and the highest peak memory (target <= 1 GB); also the ratio of CPU times
+ * (user + system), which other load on the machine disturbs less than wall time.
  * Options: --encounters N (default 100000), --rounds R, --keep (keep the last audit output).
  */
 import { spawn } from 'node:child_process';
@@ -31,11 +32,13 @@ async function countRecords(file: string): Promise<number> {
   return n;
 }
 
-async function baseline(dir: string): Promise<{ ms: number; records: number }> {
+async function baseline(dir: string): Promise<{ ms: number; cpuMs: number; records: number }> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let records = 0;
   for (const k of KINDS) records += await countRecords(join(dir, `${k}.csv`));
-  return { ms: performance.now() - t0, records };
+  const c = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, records };
 }
 
 function runAudit(dir: string, out: string, rssFile: string): Promise<{ ms: number; code: number | null; stderr: string }> {
@@ -80,12 +83,13 @@ async function main(): Promise<number> {
   const sizes = KINDS.map((k) => statSync(join(dir, `${k}.csv`)).size).reduce((a, b) => a + b, 0);
   const rIdx = args.indexOf('--rounds');
   const rounds = rIdx >= 0 ? Math.max(1, Number(args[rIdx + 1])) : 3;
-  const base = { ms: Infinity, records: 0 };
-  const audit = { ms: Infinity };
+  const base = { ms: Infinity, cpuMs: Infinity, records: 0 };
+  const audit = { ms: Infinity, cpuMs: Infinity };
   let rssKiB = 0;
   for (let round = 1; round <= rounds; round++) {
     const b = await baseline(dir);
     base.ms = Math.min(base.ms, b.ms);
+    base.cpuMs = Math.min(base.cpuMs, b.cpuMs);
     base.records = b.records;
     const out = mkdtempSync(join(tmpdir(), 'infusion-audit-bench-'));
     const rssFile = join(out, 'rss');
@@ -95,8 +99,15 @@ async function main(): Promise<number> {
       return 1;
     }
     audit.ms = Math.min(audit.ms, a.ms);
-    rssKiB = Math.max(rssKiB, existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN);
-    process.stderr.write(`round ${round}: csv-parse ${(b.ms / 1000).toFixed(2)} s, audit ${(a.ms / 1000).toFixed(2)} s\n`);
+    const usage = existsSync(rssFile)
+      ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpuMs: number })
+      : { maxRSS: NaN, cpuMs: NaN };
+    rssKiB = Math.max(rssKiB, usage.maxRSS);
+    audit.cpuMs = Math.min(audit.cpuMs, usage.cpuMs);
+    process.stderr.write(
+      `round ${round}: csv-parse ${(b.ms / 1000).toFixed(2)} s (cpu ${(b.cpuMs / 1000).toFixed(2)} s), ` +
+        `audit ${(a.ms / 1000).toFixed(2)} s (cpu ${(usage.cpuMs / 1000).toFixed(2)} s)\n`,
+    );
     if (!keep || round < rounds) rmSync(out, { recursive: true, force: true });
     else process.stderr.write(`audit output kept in ${out}\n`);
   }
@@ -107,6 +118,7 @@ async function main(): Promise<number> {
     `baseline (csv-parse):  ${(base.ms / 1000).toFixed(2)} s  (array mode, records counted, 4 files in sequence, best of ${rounds})`,
     `audit --format json,csv: ${(audit.ms / 1000).toFixed(2)} s  (child process, spawn to exit, best of ${rounds})`,
     `ratio:                 ${ratio.toFixed(2)}x  (target <= 2.5x) ${ratio <= 2.5 ? 'OK' : 'OVER'}`,
+    `cpu time ratio:        ${(audit.cpuMs / base.cpuMs).toFixed(2)}x  (audit ${(audit.cpuMs / 1000).toFixed(2)} s incl. GC threads / csv-parse ${(base.cpuMs / 1000).toFixed(2)} s; steadier than wall time on a busy machine)`,
     `peak memory (RSS):     ${mb.toFixed(0)} MB  (target <= 1024 MB) ${mb <= 1024 ? 'OK' : 'OVER'}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
