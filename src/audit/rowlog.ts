@@ -1,115 +1,155 @@
+import * as fs from 'node:fs';
 import type { Finding, InputKind, Severity } from '../model.js';
 import type { AnnotatedCsvWriter, FlaggedRows } from '../report/index.js';
 import { findingsCell } from '../report/index.js';
-
-/** One input row on its way to the annotated CSV. */
-export interface Slot {
-  row: number;
-  raw?: string;
-  cells: string[];
-  /** allocated on the first finding: most rows have none */
-  findings?: Finding[];
-  done: boolean;
-  notAudited?: string;
-}
+import { FileSink } from '../report/sink.js';
 
 export type RowStatus = 'ok' | Severity | 'not-audited';
 
 /**
- * Keeps the rows of one input file in input order until their encounter has been checked, then
- * writes them to the annotated CSV with their findings. With inputs sorted by date only the open
- * join window is held; rows with no record (unreadable) pass straight through.
+ * The annotated CSV of one input, built in two steps so that no row has to stay in memory while
+ * its encounter waits to be checked:
+ * 1. as each row is read, its own text (the original record, or its cells re-serialised when
+ *    redacting or neutralising) goes to a private spool file, and only its row number and byte
+ *    length are kept;
+ * 2. at the end, one sequential pass over the spool appends each row's audit columns from the
+ *    findings recorded for it (a map holding only rows that have findings).
+ * So findings may arrive at any time (an aggregate check's end() hook too), and memory does not
+ * depend on how long rows wait. Cells are kept only when audit.xlsx wants the flagged rows, and
+ * only until the row's encounter has been checked.
  */
 export class RowLog {
-  private queue: Slot[] = [];
-  private head = 0;
-  private pending = new Map<number, Slot>();
-  rowsWithFindings = 0;
-  /** findings that arrived after their row had been written (counted, never lost from report.json) */
-  late = 0;
+  private readonly rows: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly findings = new Map<number, Finding[]>();
+  private readonly notAudited = new Map<number, string>();
+  private readonly cells: Map<number, string[]> | undefined;
+  private spoolClosed = false;
 
-  constructor(
+  private constructor(
     readonly kind: InputKind,
-    private readonly writer: AnnotatedCsvWriter | undefined,
+    private readonly writer: AnnotatedCsvWriter,
+    private readonly spool: FileSink,
     readonly flagged: FlaggedRows | undefined,
     private readonly redact: ((cells: string[]) => string[]) | undefined,
-  ) {}
-
-  add(slot: Slot): void {
-    this.queue.push(slot);
+  ) {
+    if (flagged) this.cells = new Map();
   }
 
-  /**
-   * The slot of a row not written yet. Rows enter the queue in file order, so their row numbers
-   * increase: a binary search over the unwritten part replaces a Map of pending rows (which cost
-   * a set and a delete per row on the hot path).
-   */
-  pendingSlot(row: number): Slot | undefined {
-    const q = this.queue;
-    let lo = this.head;
-    let hi = q.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const s = q[mid] as Slot;
-      if (s.row === row) return s;
-      if (s.row < row) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+  static async open(
+    kind: InputKind,
+    writer: AnnotatedCsvWriter,
+    spoolPath: string,
+    flagged: FlaggedRows | undefined,
+    redact: ((cells: string[]) => string[]) | undefined,
+  ): Promise<RowLog> {
+    return new RowLog(kind, writer, await FileSink.open(spoolPath), flagged, redact);
+  }
+
+  /** Spool a row's text; returns that text (also the row's identity for duplicate detection). */
+  add(row: number, raw: string | undefined, cells: string[]): string {
+    const shown = this.redact ? this.redact(cells) : cells;
+    const text = this.writer.rowText(this.redact || raw === undefined ? { cells: shown } : { raw, cells });
+    this.rows.push(row);
+    this.lengths.push(this.spool.write(text));
+    this.cells?.set(row, shown);
+    return text;
   }
 
   attach(row: number, f: Finding): void {
-    const s = this.pendingSlot(row);
-    if (s) (s.findings ??= []).push(f);
-    else this.late++;
+    const list = this.findings.get(row);
+    if (list) list.push(f);
+    else this.findings.set(row, [f]);
   }
 
+  setNotAudited(row: number, why: string): void {
+    this.notAudited.set(row, why);
+  }
+
+  /** The row's encounter has been checked: hand its cells to audit.xlsx if it has findings. */
   markDone(row: number): void {
-    const s = this.pendingSlot(row);
-    if (s) s.done = true;
+    const cells = this.cells;
+    if (!cells) return;
+    const c = cells.get(row);
+    if (c === undefined) return;
+    cells.delete(row);
+    const f = this.findings.get(row);
+    if (f && this.flagged) this.flagged.rows.push({ row, cells: c, findings: f });
   }
 
   markAllDone(): void {
-    for (let i = this.head; i < this.queue.length; i++) (this.queue[i] as Slot).done = true;
+    if (!this.cells) return;
+    for (const row of [...this.cells.keys()]) this.markDone(row);
   }
 
-  /** Write every finished row at the head of the queue. */
-  drain(): void {
-    const q = this.queue;
-    let h = this.head;
-    while (h < q.length) {
-      const s = q[h];
-      if (!s || !s.done) break;
-      this.emit(s);
-      q[h] = undefined as unknown as Slot;
-      h++;
-    }
-    this.head = h;
-    if (h > 4096 && h * 2 > q.length) {
-      this.queue = q.slice(h);
-      this.head = 0;
-    }
-  }
-
+  /** rows whose cells are held for audit.xlsx */
   get waiting(): number {
-    return this.queue.length - this.head;
+    return this.cells?.size ?? 0;
   }
 
-  private emit(s: Slot): void {
-    let status: RowStatus;
-    const findings = s.findings;
-    if (findings !== undefined) {
-      this.rowsWithFindings++;
-      status = worst(findings);
-    } else status = s.notAudited !== undefined ? 'not-audited' : 'ok';
-    const cells = this.redact ? this.redact(s.cells) : s.cells;
-    if (this.writer) {
-      const text = findings !== undefined ? findingsCell(findings) : (s.notAudited ?? '');
-      this.writer.write(this.redact ? { cells } : s.raw !== undefined ? { raw: s.raw, cells } : { cells }, status, text);
+  get rowsWithFindings(): number {
+    return this.findings.size;
+  }
+
+  /** Append the audit columns to every spooled row, in file order, and remove the spool. */
+  async finish(): Promise<void> {
+    await this.closeSpool();
+    this.flagged?.rows.sort((a, b) => a.row - b.row);
+    const fd = fs.openSync(this.spool.path, 'r');
+    try {
+      let buf = Buffer.allocUnsafe(1 << 20);
+      let start = 0;
+      let end = 0;
+      for (let i = 0; i < this.rows.length; i++) {
+        const len = this.lengths[i] as number;
+        if (end - start < len) {
+          // move the unread tail to the front, grow if one row is larger than the buffer, refill
+          if (len > buf.length) {
+            const bigger = Buffer.allocUnsafe(len * 2);
+            buf.copy(bigger, 0, start, end);
+            buf = bigger;
+          } else buf.copy(buf, 0, start, end);
+          end -= start;
+          start = 0;
+          while (end < len) {
+            const n = fs.readSync(fd, buf, end, buf.length - end, null);
+            if (n === 0) throw new Error(`annotated spool ${this.spool.path} ended early`);
+            end += n;
+          }
+        }
+        const row = this.rows[i] as number;
+        const f = this.findings.get(row);
+        let status: RowStatus;
+        let text: string;
+        if (f !== undefined) {
+          status = worst(f);
+          text = findingsCell(f);
+        } else {
+          const why = this.notAudited.get(row);
+          status = why !== undefined ? 'not-audited' : 'ok';
+          text = why ?? '';
+        }
+        this.writer.writeSpooled(buf.subarray(start, start + len), status, text);
+        start += len;
+      }
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(this.spool.path, { force: true });
     }
-    if (this.flagged && findings !== undefined) {
-      this.flagged.rows.push({ row: s.row, cells, findings });
-    }
+    await this.writer.close();
+  }
+
+  /** On an abandoned pass: close both files (the staging area removes them). */
+  async discard(): Promise<void> {
+    await this.closeSpool().catch(() => undefined);
+    this.writer.discard();
+    fs.rmSync(this.spool.path, { force: true });
+  }
+
+  private async closeSpool(): Promise<void> {
+    if (this.spoolClosed) return;
+    this.spoolClosed = true;
+    await this.spool.close();
   }
 }
 

@@ -33,7 +33,7 @@ import { CHECKS, READER_CHECKS } from '../checks/registry.js';
 import type { Check, CheckContext, Encounter, FindingInput } from '../checks/types.js';
 import { fingerprint, redactId } from '../checks/fingerprint.js';
 import { AnnotatedCsvWriter, Staging, writeReports, type FlaggedRows, type Format } from '../report/index.js';
-import { RowLog, type Slot } from './rowlog.js';
+import { RowLog } from './rowlog.js';
 import { UsageError, resolveInputs } from './inputs.js';
 import { TOOL_NAME, TOOL_VERSION, SCHEMA_VERSION } from '../version.js';
 
@@ -138,7 +138,6 @@ interface OpenFile {
   kind: InputKind;
   input: OpenedInput<InputKind>;
   log: RowLog;
-  writer: AnnotatedCsvWriter | undefined;
   evidenceFile: string;
   recon: ReconciliationRow;
 }
@@ -200,353 +199,361 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       index,
       kind,
       input,
-      log: new RowLog(kind, writer, flagged, redactCells),
-      writer,
+      log: await RowLog.open(kind, writer, stage.path(`.spool-${index}-${name}`), flagged, redactCells),
       evidenceFile: basename(path),
       recon,
     };
     files.push(f);
     byKind[kind] = f;
   }
-  const present = new Set(files.map((f) => f.kind));
+  try {
+    const present = new Set(files.map((f) => f.kind));
 
-  // ---- findings ----------------------------------------------------------------------------
-  const findings: Finding[] = [];
-  const payers = new PayerResolver(facility);
-  const skipped = CHECKS.filter((c) => c.needs.some((k) => !present.has(k)));
-  const active = CHECKS.filter((c) => !skipped.includes(c));
-  let current: Encounter | undefined;
-  const checkErrors = new Map<string, { count: number; message: string }>();
+    // ---- findings ----------------------------------------------------------------------------
+    const findings: Finding[] = [];
+    const payers = new PayerResolver(facility);
+    const skipped = CHECKS.filter((c) => c.needs.some((k) => !present.has(k)));
+    const active = CHECKS.filter((c) => !skipped.includes(c));
+    let current: Encounter | undefined;
+    const checkErrors = new Map<string, { count: number; message: string }>();
 
-  const emit = (check: Check, fi: FindingInput): void => {
-    const override = severityOverride(facility, check.id, check.category);
-    if (override === 'off') return;
-    const severity: Severity = override ?? fi.severity ?? check.severity;
-    const encounterId = fi.encounterId ?? current?.encounterId;
-    const evidence = fi.records.map((r) => {
-      const file = files[r.record.input];
-      const ev: Finding['evidence'][number] = { kind: r.kind, file: file?.evidenceFile ?? '?', row: r.record.row };
-      if (file?.input.sheet !== undefined) ev.sheet = file.input.sheet;
-      if (r.column !== undefined) ev.column = r.column;
-      return ev;
-    });
-    if (fi.evidence) evidence.push(...fi.evidence);
-    const patientId = redact && fi.patientId !== '' ? redact(fi.patientId) : fi.patientId;
-    const f: Finding = {
-      id: fingerprint({
+    const emit = (check: Check, fi: FindingInput): void => {
+      const override = severityOverride(facility, check.id, check.category);
+      if (override === 'off') return;
+      const severity: Severity = override ?? fi.severity ?? check.severity;
+      const encounterId = fi.encounterId ?? current?.encounterId;
+      const evidence = fi.records.map((r) => {
+        const file = files[r.record.input];
+        const ev: Finding['evidence'][number] = { kind: r.kind, file: file?.evidenceFile ?? '?', row: r.record.row };
+        if (file?.input.sheet !== undefined) ev.sheet = file.input.sheet;
+        if (r.column !== undefined) ev.column = r.column;
+        return ev;
+      });
+      if (fi.evidence) evidence.push(...fi.evidence);
+      const patientId = redact && fi.patientId !== '' ? redact(fi.patientId) : fi.patientId;
+      const f: Finding = {
+        id: fingerprint({
+          ruleId: check.id,
+          patientId,
+          encounterId,
+          claimId: fi.claimId,
+          line: fi.line,
+          code: fi.code,
+          serviceDate: fi.serviceDate,
+          discriminator: fi.discriminator,
+        }),
         ruleId: check.id,
+        category: check.category,
+        severity,
+        message: fi.message,
         patientId,
-        encounterId,
-        claimId: fi.claimId,
-        line: fi.line,
-        code: fi.code,
-        serviceDate: fi.serviceDate,
-        discriminator: fi.discriminator,
-      }),
-      ruleId: check.id,
-      category: check.category,
-      severity,
-      message: fi.message,
-      patientId,
-      evidence,
+        evidence,
+      };
+      if (encounterId !== undefined) f.encounterId = encounterId;
+      if (fi.claimId !== undefined) f.claimId = fi.claimId;
+      if (fi.line !== undefined) f.line = fi.line;
+      if (fi.serviceDate !== undefined) f.serviceDate = fi.serviceDate;
+      if (fi.code !== undefined) f.code = fi.code;
+      if (fi.expected !== undefined) f.expected = fi.expected;
+      if (fi.amountAtRisk !== undefined && fi.amountAtRisk > 0) {
+        f.amountAtRisk = Math.round(fi.amountAtRisk * 100) / 100;
+        f.direction = fi.direction ?? 'over';
+      }
+      findings.push(f);
+      for (const r of fi.records) files[r.record.input]?.log.attach(r.record.row, f);
     };
-    if (encounterId !== undefined) f.encounterId = encounterId;
-    if (fi.claimId !== undefined) f.claimId = fi.claimId;
-    if (fi.line !== undefined) f.line = fi.line;
-    if (fi.serviceDate !== undefined) f.serviceDate = fi.serviceDate;
-    if (fi.code !== undefined) f.code = fi.code;
-    if (fi.expected !== undefined) f.expected = fi.expected;
-    if (fi.amountAtRisk !== undefined && fi.amountAtRisk > 0) {
-      f.amountAtRisk = Math.round(fi.amountAtRisk * 100) / 100;
-      f.direction = fi.direction ?? 'over';
-    }
-    findings.push(f);
-    for (const r of fi.records) files[r.record.input]?.log.attach(r.record.row, f);
-  };
 
-  const ctxFor = (check: Check): CheckContext => ({
-    rules,
-    facility,
-    payers,
-    auths,
-    today,
-    report: (fi) => emit(check, fi),
-  });
-
-  const readerCheck = new Map(READER_CHECKS.map((c) => [c.id, c] as const));
-  const readIssue = (file: OpenFile, pr: ParsedRow<InputKind>, issue: ReadIssue): void => {
-    const check = readerCheck.get(`input.${issue.code}`);
-    if (!check) throw new Error(`no reader check for issue code ${issue.code}`);
-    const pidCol = file.input.columns['patient_id'];
-    const patientId = (pidCol !== undefined ? pr.cells[pidCol] : undefined)?.trim() ?? '';
-    const rec = { kind: file.kind, record: { row: pr.row, input: file.index } } as FindingInput['records'][number];
-    if (issue.column !== undefined) rec.column = issue.column;
-    emit(check, {
-      message: issue.message,
-      records: [rec],
-      patientId,
-      severity: issue.severity,
-      discriminator: `${file.kind}:${pr.row}:${issue.column ?? ''}`,
+    const ctxFor = (check: Check): CheckContext => ({
+      rules,
+      facility,
+      payers,
+      auths,
+      today,
+      report: (fi) => emit(check, fi),
     });
-  };
 
-  // ---- authorizations: read whole first (they span dates) ----------------------------------
-  const auths: AuthRow[] = [];
-  const authFile = byKind.auths;
-  if (authFile) {
-    for await (const pr of authFile.input.rows()) {
-      const slot: Slot = { row: pr.row, cells: pr.cells, done: false };
-      if (pr.raw !== undefined) slot.raw = pr.raw;
-      authFile.log.add(slot);
-      authFile.recon.rows++;
-      for (const issue of pr.issues) readIssue(authFile, pr, issue);
-      if (pr.record) {
-        auths.push(pr.record as AuthRow);
-        authFile.recon.audited++;
-      } else authFile.recon.unreadable++;
-    }
-  }
-
-  for (const c of active) c.start?.(ctxFor(c));
-
-  // ---- stream claims, MAR and dispense merged by date ---------------------------------------
-  const linker = new Linker(auths);
-  const encounters: EncounterSummary[] = [];
-  const claimLines = { n: 0 };
-  /** the row's exact content, to find byte-identical rows: its original text, else its cells */
-  const signatureOf = (r: { row: number; input: number }): string => {
-    const slot = files[r.input]?.log.pendingSlot(r.row);
-    if (!slot) return `\u0000${r.input}:${r.row}`;
-    return slot.raw ?? slot.cells.join('\u0001');
-  };
-  const ctxs = new Map(active.map((c) => [c, ctxFor(c)] as const));
-
-  const checkEncounter = (enc: Encounter): void => {
-    const dupes = dedupe(enc);
-    current = enc;
-    for (const c of active) {
-      if (!c.perEncounter) continue;
-      try {
-        c.perEncounter(enc, ctxs.get(c) as CheckContext);
-      } catch (err) {
-        const e = checkErrors.get(c.id) ?? { count: 0, message: err instanceof Error ? err.message : String(err) };
-        e.count++;
-        checkErrors.set(c.id, e);
-      }
-    }
-    current = undefined;
-    encounters.push(summarise(enc, rules, redact));
-    for (const list of [enc.claims, enc.mar, enc.dispense, dupes]) {
-      for (const r of list) files[r.input]?.log.markDone(r.row);
-    }
-  };
-
-  /** Byte-identical rows of one file within an encounter: reported once, left out of the checks. */
-  const dedupe = (enc: Encounter): { row: number; input: number }[] => {
-    const dupes: { row: number; input: number }[] = [];
-    const pick = <T extends { row: number; input: number }>(list: T[], kind: InputKind): T[] => {
-      if (list.length < 2) return list;
-      // pairwise string equality: encounters hold a handful of rows, and hashing whole rows into a
-      // Map costs more than comparing them (rows of one visit differ within their first cells)
-      const sigs = list.map(signatureOf);
-      let keep: T[] | undefined;
-      for (let i = 1; i < list.length; i++) {
-        const sig = sigs[i];
-        let first = -1;
-        for (let j = 0; j < i; j++) {
-          if (sigs[j] === sig) {
-            first = j;
-            break;
-          }
-        }
-        if (first < 0) {
-          keep?.push(list[i] as T);
-          continue;
-        }
-        keep ??= list.slice(0, i);
-        const r = list[i] as T;
-        const orig = list[first] as T;
-        dupes.push(r);
-        emit(readerCheck.get('input.duplicate-row') as Check, {
-          message: `Row ${r.row} repeats row ${orig.row} of the ${kind} file exactly; it is counted once.`,
-          records: [{ kind, record: r }, { kind, record: orig }],
-          patientId: enc.patientId,
-          serviceDate: enc.serviceDate,
-          discriminator: `${kind}:dup:${orig.row}:${r.row}`,
-        });
-      }
-      return keep ?? list;
+    const readerCheck = new Map(READER_CHECKS.map((c) => [c.id, c] as const));
+    const readIssue = (file: OpenFile, pr: ParsedRow<InputKind>, issue: ReadIssue): void => {
+      const check = readerCheck.get(`input.${issue.code}`);
+      if (!check) throw new Error(`no reader check for issue code ${issue.code}`);
+      const pidCol = file.input.columns['patient_id'];
+      const patientId = (pidCol !== undefined ? pr.cells[pidCol] : undefined)?.trim() ?? '';
+      const rec = { kind: file.kind, record: { row: pr.row, input: file.index } } as FindingInput['records'][number];
+      if (issue.column !== undefined) rec.column = issue.column;
+      emit(check, {
+        message: issue.message,
+        records: [rec],
+        patientId,
+        severity: issue.severity,
+        discriminator: `${file.kind}:${pr.row}:${issue.column ?? ''}`,
+      });
     };
-    enc.claims = pick(enc.claims, 'claims');
-    enc.mar = pick(enc.mar, 'mar');
-    enc.dispense = pick(enc.dispense, 'dispense');
-    return dupes;
-  };
 
-  const drainAll = (): void => {
-    for (const f of files) f.log.drain();
-  };
-
-  interface Head {
-    file: OpenFile;
-    it: AsyncIterator<ParsedRow<InputKind>[]>;
-    batch: ParsedRow<InputKind>[];
-    i: number;
-    cur: ParsedRow<InputKind> | undefined;
-    date: string;
-    last: string;
-  }
-  const heads: Head[] = [];
-  for (const kind of STREAM_KINDS) {
-    const f = byKind[kind];
-    if (!f) continue;
-    heads.push({ file: f, it: batchesOf(f.input)[Symbol.asyncIterator](), batch: [], i: 0, cur: undefined, date: '', last: '' });
-  }
-  /** Next row of a stream: from the current batch, awaiting the reader only when it is used up. */
-  const advance = async (h: Head): Promise<void> => {
-    while (h.i >= h.batch.length) {
-      const n = await h.it.next();
-      if (n.done) {
-        h.cur = undefined;
-        h.date = END;
-        return;
+    // ---- authorizations: read whole first (they span dates) ----------------------------------
+    const auths: AuthRow[] = [];
+    const authFile = byKind.auths;
+    if (authFile) {
+      for await (const pr of authFile.input.rows()) {
+        authFile.log.add(pr.row, passThrough(pr), pr.cells);
+        authFile.recon.rows++;
+        for (const issue of pr.issues) readIssue(authFile, pr, issue);
+        if (pr.record) {
+          auths.push(pr.record as AuthRow);
+          authFile.recon.audited++;
+        } else authFile.recon.unreadable++;
       }
-      h.batch = n.value;
-      h.i = 0;
     }
-    const pr = h.batch[h.i++] as ParsedRow<InputKind>;
-    h.cur = pr;
-    const d = pr.record ? recordDate(h.file.kind as StreamKind, pr.record) : undefined;
-    h.date = d ?? h.last;
-  };
-  await Promise.all(heads.map(advance));
 
-  let watermark = '';
-  let maxOpen = 0;
-  let maxWaiting = 0;
-  let lastProgress = Date.now();
-  let processed = 0;
-  const since = opts.since;
-  const until = opts.until;
-  for (;;) {
-    let h: Head | undefined;
-    for (const x of heads) if (x.cur && (h === undefined || x.date < h.date)) h = x;
-    if (!h || !h.cur) break;
-    const pr = h.cur;
-    const file = h.file;
-    file.recon.rows++;
-    processed++;
-    const slot: Slot = { row: pr.row, cells: pr.cells, done: false };
-    // a malformed record's text (an unclosed quote) would break the annotated CSV: re-serialise its cells
-    if (pr.raw !== undefined && !pr.issues.some((i) => i.code === 'malformed-row')) slot.raw = pr.raw;
-    const rec = pr.record;
-    const kind = file.kind as StreamKind;
-    const date = rec ? recordDate(kind, rec) : undefined;
-    if (rec && linking === 'streaming' && date !== undefined && date < watermark) {
-      throw new UnsortedInput(`${file.evidenceFile} row ${pr.row} is dated before rows already read`);
+    for (const c of active) c.start?.(ctxFor(c));
+
+    // ---- stream claims, MAR and dispense merged by date ---------------------------------------
+    const linker = new Linker(auths);
+    const encounters: EncounterSummary[] = [];
+    const claimLines = { n: 0 };
+    /** a hash of the row's exact text as spooled (set when the row was read), to find byte-identical rows */
+    const signatureOf = (r: { row: number; input: number }): number => (r as Signed)[SIGNATURE] ?? -1 - r.row;
+    const ctxs = new Map(active.map((c) => [c, ctxFor(c)] as const));
+
+    const checkEncounter = (enc: Encounter): void => {
+      const dupes = dedupe(enc);
+      current = enc;
+      for (const c of active) {
+        if (!c.perEncounter) continue;
+        try {
+          c.perEncounter(enc, ctxs.get(c) as CheckContext);
+        } catch (err) {
+          const e = checkErrors.get(c.id) ?? { count: 0, message: err instanceof Error ? err.message : String(err) };
+          e.count++;
+          checkErrors.set(c.id, e);
+        }
+      }
+      current = undefined;
+      encounters.push(summarise(enc, rules, redact));
+      for (const list of [enc.claims, enc.mar, enc.dispense, dupes]) {
+        for (const r of list) files[r.input]?.log.markDone(r.row);
+      }
+    };
+
+    /** Byte-identical rows of one file within an encounter: reported once, left out of the checks. */
+    const dedupe = (enc: Encounter): { row: number; input: number }[] => {
+      const dupes: { row: number; input: number }[] = [];
+      const pick = <T extends { row: number; input: number }>(list: T[], kind: InputKind): T[] => {
+        if (list.length < 2) return list;
+        // pairwise string equality: encounters hold a handful of rows, and hashing whole rows into a
+        // Map costs more than comparing them (rows of one visit differ within their first cells)
+        const sigs = list.map(signatureOf);
+        let keep: T[] | undefined;
+        for (let i = 1; i < list.length; i++) {
+          const sig = sigs[i];
+          let first = -1;
+          for (let j = 0; j < i; j++) {
+            if (sigs[j] === sig) {
+              first = j;
+              break;
+            }
+          }
+          if (first < 0) {
+            keep?.push(list[i] as T);
+            continue;
+          }
+          keep ??= list.slice(0, i);
+          const r = list[i] as T;
+          const orig = list[first] as T;
+          dupes.push(r);
+          emit(readerCheck.get('input.duplicate-row') as Check, {
+            message: `Row ${r.row} repeats row ${orig.row} of the ${kind} file exactly; it is counted once.`,
+            records: [{ kind, record: r }, { kind, record: orig }],
+            patientId: enc.patientId,
+            serviceDate: enc.serviceDate,
+            discriminator: `${kind}:dup:${orig.row}:${r.row}`,
+          });
+        }
+        return keep ?? list;
+      };
+      enc.claims = pick(enc.claims, 'claims');
+      enc.mar = pick(enc.mar, 'mar');
+      enc.dispense = pick(enc.dispense, 'dispense');
+      return dupes;
+    };
+
+    interface Head {
+      file: OpenFile;
+      it: AsyncIterator<ParsedRow<InputKind>[]>;
+      batch: ParsedRow<InputKind>[];
+      i: number;
+      cur: ParsedRow<InputKind> | undefined;
+      date: string;
+      last: string;
     }
-    file.log.add(slot);
-    for (const issue of pr.issues) readIssue(file, pr, issue);
-    if (!rec) {
-      file.recon.unreadable++;
-      file.log.markDone(pr.row);
-    } else if (date !== undefined && ((since !== undefined && date < since) || (until !== undefined && date > until))) {
-      slot.notAudited = `not audited: outside --since/--until (${date})`;
-      file.recon.outOfPeriod++;
-      file.log.markDone(pr.row);
-    } else {
-      file.recon.audited++;
-      if (kind === 'claims') {
-        claimLines.n++;
-        linker.addClaim(rec as ClaimLine);
-      } else linker.addOther(rec as Parameters<Linker['addOther']>[0], date);
+    const heads: Head[] = [];
+    for (const kind of STREAM_KINDS) {
+      const f = byKind[kind];
+      if (!f) continue;
+      heads.push({ file: f, it: batchesOf(f.input)[Symbol.asyncIterator](), batch: [], i: 0, cur: undefined, date: '', last: '' });
     }
-    h.last = h.date;
-    if (h.i < h.batch.length) {
-      // same as advance(), without a promise per row
-      const next = h.batch[h.i++] as ParsedRow<InputKind>;
-      h.cur = next;
-      const d = next.record ? recordDate(h.file.kind as StreamKind, next.record) : undefined;
+    /** Next row of a stream: from the current batch, awaiting the reader only when it is used up. */
+    const advance = async (h: Head): Promise<void> => {
+      while (h.i >= h.batch.length) {
+        const n = await h.it.next();
+        if (n.done) {
+          h.cur = undefined;
+          h.date = END;
+          return;
+        }
+        h.batch = n.value;
+        h.i = 0;
+      }
+      const pr = h.batch[h.i++] as ParsedRow<InputKind>;
+      h.cur = pr;
+      const d = pr.record ? recordDate(h.file.kind as StreamKind, pr.record) : undefined;
       h.date = d ?? h.last;
-    } else await advance(h);
-    if (linking === 'streaming') {
-      let w = END;
-      for (const x of heads) if (x.cur && x.date < w) w = x.date;
-      if (w > watermark && w !== '' && w !== END) {
-        watermark = w;
-        if (linker.openEncounters > maxOpen) maxOpen = linker.openEncounters;
-        for (const enc of linker.closeBefore(w)) checkEncounter(enc);
-        let waiting = 0;
-        for (const f of files) waiting += f.log.waiting;
-        if (waiting > maxWaiting) maxWaiting = waiting;
-        drainAll();
+    };
+    await Promise.all(heads.map(advance));
+
+    let watermark = '';
+    let maxOpen = 0;
+    let maxWaiting = 0;
+    let lastProgress = Date.now();
+    let processed = 0;
+    const since = opts.since;
+    const until = opts.until;
+    for (;;) {
+      let h: Head | undefined;
+      for (const x of heads) if (x.cur && (h === undefined || x.date < h.date)) h = x;
+      if (!h || !h.cur) break;
+      const pr = h.cur;
+      const file = h.file;
+      file.recon.rows++;
+      processed++;
+      const rec = pr.record;
+      const kind = file.kind as StreamKind;
+      const date = rec ? recordDate(kind, rec) : undefined;
+      if (rec && linking === 'streaming' && date !== undefined && date < watermark) {
+        throw new UnsortedInput(`${file.evidenceFile} row ${pr.row} is dated before rows already read`);
+      }
+      const text = file.log.add(pr.row, passThrough(pr), pr.cells);
+      for (const issue of pr.issues) readIssue(file, pr, issue);
+      if (!rec) {
+        file.recon.unreadable++;
+        file.log.markDone(pr.row);
+      } else if (date !== undefined && ((since !== undefined && date < since) || (until !== undefined && date > until))) {
+        file.log.setNotAudited(pr.row, `not audited: outside --since/--until (${date})`);
+        file.recon.outOfPeriod++;
+        file.log.markDone(pr.row);
+      } else {
+        file.recon.audited++;
+        (rec as Signed)[SIGNATURE] = hashText(text);
+        if (kind === 'claims') {
+          claimLines.n++;
+          linker.addClaim(rec as ClaimLine);
+        } else linker.addOther(rec as Parameters<Linker['addOther']>[0], date);
+      }
+      h.last = h.date;
+      if (h.i < h.batch.length) {
+        // same as advance(), without a promise per row
+        const next = h.batch[h.i++] as ParsedRow<InputKind>;
+        h.cur = next;
+        const d = next.record ? recordDate(h.file.kind as StreamKind, next.record) : undefined;
+        h.date = d ?? h.last;
+      } else await advance(h);
+      if (linking === 'streaming') {
+        let w = END;
+        for (const x of heads) if (x.cur && x.date < w) w = x.date;
+        if (w > watermark && w !== '' && w !== END) {
+          watermark = w;
+          if (linker.openEncounters > maxOpen) maxOpen = linker.openEncounters;
+          if (linker.heldRows > maxWaiting) maxWaiting = linker.heldRows;
+          for (const enc of linker.closeBefore(w)) checkEncounter(enc);
+        }
+      }
+      if (opts.progress && (processed & 0x3fff) === 0 && Date.now() - lastProgress > 1000) {
+        lastProgress = Date.now();
+        opts.progress(`${processed.toLocaleString('en-US')} rows read, ${encounters.length.toLocaleString('en-US')} encounters checked`);
       }
     }
-    if (opts.progress && (processed & 0x3fff) === 0 && Date.now() - lastProgress > 1000) {
-      lastProgress = Date.now();
-      opts.progress(`${processed.toLocaleString('en-US')} rows read, ${encounters.length.toLocaleString('en-US')} encounters checked`);
+    if (linker.openEncounters > maxOpen) maxOpen = linker.openEncounters;
+    if (linker.heldRows > maxWaiting) maxWaiting = linker.heldRows;
+    for (const enc of linker.closeAll()) checkEncounter(enc);
+    for (const c of active) c.end?.(ctxFor(c));
+    for (const f of files) f.log.markAllDone();
+    for (const f of files) {
+      await f.log.finish();
+      f.recon.withFindings = f.log.rowsWithFindings;
     }
-  }
-  if (linker.openEncounters > maxOpen) maxOpen = linker.openEncounters;
-  {
-    let waiting = 0;
-    for (const f of files) waiting += f.log.waiting;
-    if (waiting > maxWaiting) maxWaiting = waiting;
-  }
-  for (const enc of linker.closeAll()) checkEncounter(enc);
-  for (const c of active) c.end?.(ctxFor(c));
-  for (const f of files) f.log.markAllDone();
-  drainAll();
-  for (const f of files) {
-    await f.writer?.close();
-    f.recon.withFindings = f.log.rowsWithFindings;
-  }
 
-  // ---- result ------------------------------------------------------------------------------
-  const inputs: InputInfo[] = files.map((f) => {
-    const st = f.input.stats();
-    const info: InputInfo = { kind: f.kind, path: f.input.path, rows: st.rows, sha256: st.sha256 };
-    if (f.input.sheet !== undefined) info.sheet = f.input.sheet;
-    return info;
-  });
-  findings.sort(compareFindings(files));
-  encounters.sort((a, b) =>
-    a.serviceDate < b.serviceDate ? -1 : a.serviceDate > b.serviceDate ? 1 : a.encounterId < b.encounterId ? -1 : a.encounterId > b.encounterId ? 1 : 0,
-  );
-  const result: AuditResult = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    generatedAt: now.toISOString(),
-    rulePacks: rules.used(),
-    inputs,
-    summary: summarise2(findings, encounters.length, claimLines.n),
-    exceptions: findings,
-    encounters,
-    skippedChecks: skipped.map((c) => ({
-      ruleId: c.id,
-      reason: `no ${c.needs.filter((k) => !present.has(k)).join(', ')} input`,
-    })),
-    unmatchedPayers: payers.unmatched(),
-    linking: { mode: linking, maxOpenEncounters: maxOpen, maxRowsWaiting: maxWaiting },
-    reconciliation: files.map((f) => f.recon),
-  };
-  if (since !== undefined || until !== undefined) {
-    result.period = {};
-    if (since !== undefined) result.period.since = since;
-    if (until !== undefined) result.period.until = until;
+    // ---- result ------------------------------------------------------------------------------
+    const inputs: InputInfo[] = files.map((f) => {
+      const st = f.input.stats();
+      const info: InputInfo = { kind: f.kind, path: f.input.path, rows: st.rows, sha256: st.sha256 };
+      if (f.input.sheet !== undefined) info.sheet = f.input.sheet;
+      return info;
+    });
+    findings.sort(compareFindings(files));
+    encounters.sort((a, b) =>
+      a.serviceDate < b.serviceDate ? -1 : a.serviceDate > b.serviceDate ? 1 : a.encounterId < b.encounterId ? -1 : a.encounterId > b.encounterId ? 1 : 0,
+    );
+    const result: AuditResult = {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+      generatedAt: now.toISOString(),
+      rulePacks: rules.used(),
+      inputs,
+      summary: summarise2(findings, encounters.length, claimLines.n),
+      exceptions: findings,
+      encounters,
+      skippedChecks: skipped.map((c) => ({
+        ruleId: c.id,
+        reason: `no ${c.needs.filter((k) => !present.has(k)).join(', ')} input`,
+      })),
+      unmatchedPayers: payers.unmatched(),
+      linking: { mode: linking, maxOpenEncounters: maxOpen, maxRowsWaiting: maxWaiting },
+      reconciliation: files.map((f) => f.recon),
+    };
+    if (since !== undefined || until !== undefined) {
+      result.period = {};
+      if (since !== undefined) result.period.since = since;
+      if (until !== undefined) result.period.until = until;
+    }
+    if (opts.redact) result.redacted = true;
+    if (checkErrors.size > 0) {
+      (result as AuditResult & { checkErrors?: unknown }).checkErrors = [...checkErrors].map(([ruleId, e]) => ({ ruleId, ...e }));
+    }
+    return {
+      result,
+      flagged: files.map((f) => f.log.flagged).filter((x): x is FlaggedRows => x !== undefined),
+      linking,
+    };
+  } catch (e) {
+    // an abandoned pass (unsorted input, or a failure): close and remove its spools and annotated files
+    for (const f of files) await f.log.discard();
+    throw e;
   }
-  if (opts.redact) result.redacted = true;
-  if (checkErrors.size > 0) {
-    (result as AuditResult & { checkErrors?: unknown }).checkErrors = [...checkErrors].map(([ruleId, e]) => ({ ruleId, ...e }));
-  }
-  return {
-    result,
-    flagged: files.map((f) => f.log.flagged).filter((x): x is FlaggedRows => x !== undefined),
-    linking,
-  };
 }
 
 const END = '\uffff';
+
+/** Where a record keeps the hash of its row's text (duplicate-row detection without keeping the text). */
+const SIGNATURE = Symbol('row signature');
+type Signed = { [SIGNATURE]?: number };
+
+/** A 53-bit hash of a string (cyrb53): equal rows hash equal; two different rows of one encounter collide with odds of about 2^-53. */
+function hashText(s: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The record text to pass through to the annotated CSV: none for a malformed record (its text would break the CSV). */
+function passThrough(pr: ParsedRow<InputKind>): string | undefined {
+  return pr.raw !== undefined && !pr.issues.some((i) => i.code === 'malformed-row') ? pr.raw : undefined;
+}
 
 /** The reader's rows in batches (one await per batch, not per row) when it offers them. */
 function batchesOf(input: OpenedInput<InputKind>): AsyncIterable<ParsedRow<InputKind>[]> {

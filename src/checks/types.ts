@@ -74,8 +74,9 @@ export interface CheckContext {
 
 /**
  * A check: metadata plus small hooks. `perEncounter` sees one visit at a time; `start` and `end`
- * bracket the run for aggregates. Findings from `end` may only concern rows still in memory
- * (authorizations), since encounter rows are written as soon as their encounter is checked.
+ * bracket the run for aggregates. Findings from `end` reach report.json and the annotated CSVs
+ * like any other (the annotated files are assembled at the end); only the audit.xlsx sheet of
+ * flagged rows misses a row whose first finding comes from `end` (its cells are gone by then).
  */
 export interface Check {
   /** stable rule id, `category.name` */

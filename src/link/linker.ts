@@ -23,6 +23,8 @@ export class Linker {
   /** rows with no date at all but an encounter id (a MAR row whose start is unreadable) */
   private undated: (MarRow | DispenseRow)[] = [];
   private authsByPatient = new Map<string, AuthRow[]>();
+  /** claim, MAR and dispense rows added and not yet handed back in an encounter */
+  heldRows = 0;
 
   constructor(
     auths: readonly AuthRow[],
@@ -44,10 +46,12 @@ export class Linker {
       this.groups.set(key, g);
     }
     g.claims.push(c);
+    this.heldRows++;
     this.touch(g, c.serviceDate);
   }
 
   addOther(r: MarRow | DispenseRow, date: string | undefined): void {
+    this.heldRows++;
     if (date === undefined) {
       this.undated.push(r);
       return;
@@ -139,6 +143,7 @@ export class Linker {
 
   private close(g: Group): Encounter {
     this.groups.delete(g.key);
+    this.heldRows -= g.claims.length + g.mar.length + g.dispense.length;
     for (const d of g.dates) {
       const k = `${g.patientId}|${d}`;
       const list = this.byPatientDate.get(k);

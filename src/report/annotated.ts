@@ -72,6 +72,15 @@ export class AnnotatedCsvWriter {
   }
 
   write(row: AnnotatedRow, status: AuditStatus, findings: string): void {
+    this.sink.write(this.rowText(row) + this.auditCells(status, findings));
+    this.rowsWritten++;
+  }
+
+  /**
+   * A row's own part of its annotated line: the original text when it can pass through, else its
+   * cells re-serialised (neutralised); short rows padded so the audit columns line up.
+   */
+  rowText(row: AnnotatedRow): string {
     const d = this.delimiter;
     const cells = row.cells;
     let line: string | undefined;
@@ -88,9 +97,19 @@ export class AnnotatedCsvWriter {
     if (line === undefined) line = csvRecord(cells, d);
     // a short (ragged) row gets empty cells so the audit columns line up under their header
     for (let i = cells.length; i < this.width; i++) line += d;
-    line += d + status + d + csvField(neutralise(findings), d) + this.eol;
-    this.sink.write(line);
+    return line;
+  }
+
+  /** Write a row whose rowText() was spooled earlier as UTF-8 bytes, with its audit columns. */
+  writeSpooled(rowBytes: Buffer, status: AuditStatus, findings: string): void {
+    this.sink.writeBytes(rowBytes);
+    this.sink.write(this.auditCells(status, findings));
     this.rowsWritten++;
+  }
+
+  private auditCells(status: AuditStatus, findings: string): string {
+    const d = this.delimiter;
+    return d + status + d + csvField(neutralise(findings), d) + this.eol;
   }
 
   async close(): Promise<void> {

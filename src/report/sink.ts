@@ -34,27 +34,44 @@ export class FileSink {
     }
   }
 
-  write(text: string): void {
+  /** Append text; returns the number of UTF-8 bytes it took. */
+  write(text: string): number {
     if (this.closed) throw new ReportWriteError(this.path, undefined, `write after close: ${this.path}`);
     // a UTF-8 character takes at most 3 bytes per UTF-16 unit
     if (this.used + text.length * 3 > this.buf.length) {
       this.flush();
       if (text.length * 3 > this.buf.length) {
-        this.writeBytes(Buffer.from(text, 'utf8'));
+        const bytes = Buffer.from(text, 'utf8');
+        this.writeOut(bytes);
+        return bytes.length;
+      }
+    }
+    const n = this.buf.write(text, this.used, 'utf8');
+    this.used += n;
+    return n;
+  }
+
+  /** Append bytes as they are. */
+  writeBytes(bytes: Buffer): void {
+    if (this.closed) throw new ReportWriteError(this.path, undefined, `write after close: ${this.path}`);
+    if (this.used + bytes.length > this.buf.length) {
+      this.flush();
+      if (bytes.length > this.buf.length) {
+        this.writeOut(bytes);
         return;
       }
     }
-    this.used += this.buf.write(text, this.used, 'utf8');
+    this.used += bytes.copy(this.buf, this.used);
   }
 
   flush(): void {
     if (this.used === 0) return;
     const n = this.used;
     this.used = 0;
-    this.writeBytes(this.buf.subarray(0, n));
+    this.writeOut(this.buf.subarray(0, n));
   }
 
-  private writeBytes(bytes: Buffer): void {
+  private writeOut(bytes: Buffer): void {
     let off = 0;
     try {
       while (off < bytes.length) off += fs.writeSync(this.fd, bytes, off, bytes.length - off);

@@ -135,6 +135,7 @@ describe('audit end to end', () => {
     const out = join(tmp(), 'o');
     await runCli(['audit', join(scenarios, 'bad-rows'), '--out', out, '--format', 'json']);
     expect(readdirSync(out).sort()).toEqual(['annotated', 'report.json']);
+    expect(readdirSync(join(out, 'annotated'))).toEqual(['claims.csv']);
     expect(statSync(join(out, 'report.json')).mode & 0o777).toBe(0o600);
     expect(statSync(join(out, 'annotated')).mode & 0o777).toBe(0o700);
     const rep = readReport(out);
