@@ -21,6 +21,10 @@ export type RowStatus = 'ok' | Severity | 'not-audited';
 export class RowLog {
   private readonly rows: number[] = [];
   private readonly lengths: number[] = [];
+  /** byte offset of each row's text in the spool */
+  private readonly starts: number[] = [];
+  private spooled = 0;
+  private readFd: number | undefined;
   private readonly findings = new Map<number, Finding[]>();
   private readonly notAudited = new Map<number, string>();
   private readonly cells: Map<number, string[]> | undefined;
@@ -46,14 +50,51 @@ export class RowLog {
     return new RowLog(kind, writer, await FileSink.open(spoolPath), flagged, redact);
   }
 
-  /** Spool a row's text; returns that text (also the row's identity for duplicate detection). */
+  /** Spool a row's text (returned, for tests). */
   add(row: number, raw: string | undefined, cells: string[]): string {
     const shown = this.redact ? this.redact(cells) : cells;
     const text = this.writer.rowText(this.redact || raw === undefined ? { cells: shown } : { raw, cells });
+    const n = this.spool.write(text);
     this.rows.push(row);
-    this.lengths.push(this.spool.write(text));
+    this.lengths.push(n);
+    this.starts.push(this.spooled);
+    this.spooled += n;
     this.cells?.set(row, shown);
     return text;
+  }
+
+  /**
+   * Are two rows of this file byte-identical (as spooled)? Reads them back from the spool: the
+   * caller asks only for rows whose records are already equal, so this is rare and rows need not
+   * be kept in memory for it.
+   */
+  sameText(rowA: number, rowB: number): boolean {
+    const a = this.indexOf(rowA);
+    const b = this.indexOf(rowB);
+    if (a < 0 || b < 0) return false;
+    const len = this.lengths[a] as number;
+    if (len !== this.lengths[b]) return false;
+    this.spool.flush();
+    this.readFd ??= fs.openSync(this.spool.path, 'r');
+    const ba = Buffer.allocUnsafe(len);
+    const bb = Buffer.allocUnsafe(len);
+    fs.readSync(this.readFd, ba, 0, len, this.starts[a] as number);
+    fs.readSync(this.readFd, bb, 0, len, this.starts[b] as number);
+    return ba.equals(bb);
+  }
+
+  private indexOf(row: number): number {
+    const rows = this.rows;
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = rows[mid] as number;
+      if (r === row) return mid;
+      if (r < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   attach(row: number, f: Finding): void {
@@ -147,6 +188,10 @@ export class RowLog {
   }
 
   private async closeSpool(): Promise<void> {
+    if (this.readFd !== undefined) {
+      fs.closeSync(this.readFd);
+      this.readFd = undefined;
+    }
     if (this.spoolClosed) return;
     this.spoolClosed = true;
     await this.spool.close();

@@ -310,8 +310,9 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     const linker = new Linker(auths);
     const encounters: EncounterSummary[] = [];
     const claimLines = { n: 0 };
-    /** a hash of the row's exact text as spooled (set when the row was read), to find byte-identical rows */
-    const signatureOf = (r: { row: number; input: number }): number => (r as Signed)[SIGNATURE] ?? -1 - r.row;
+    /** byte-identical rows: equal records first (cheap), then the spooled text of both rows compared */
+    const sameRow = (a: { row: number; input: number }, b: { row: number; input: number }): boolean =>
+      a.input === b.input && sameRecord(a, b) && (files[a.input]?.log.sameText(a.row, b.row) ?? false);
     const ctxs = new Map(active.map((c) => [c, ctxFor(c)] as const));
 
     const checkEncounter = (enc: Encounter): void => {
@@ -339,15 +340,13 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       const dupes: { row: number; input: number }[] = [];
       const pick = <T extends { row: number; input: number }>(list: T[], kind: InputKind): T[] => {
         if (list.length < 2) return list;
-        // pairwise string equality: encounters hold a handful of rows, and hashing whole rows into a
-        // Map costs more than comparing them (rows of one visit differ within their first cells)
-        const sigs = list.map(signatureOf);
+        // pairwise: encounters hold a handful of rows
         let keep: T[] | undefined;
         for (let i = 1; i < list.length; i++) {
-          const sig = sigs[i];
+          const cur = list[i] as T;
           let first = -1;
           for (let j = 0; j < i; j++) {
-            if (sigs[j] === sig) {
+            if (sameRow(list[j] as T, cur)) {
               first = j;
               break;
             }
@@ -431,7 +430,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       if (rec && linking === 'streaming' && date !== undefined && date < watermark) {
         throw new UnsortedInput(`${file.evidenceFile} row ${pr.row} is dated before rows already read`);
       }
-      const text = file.log.add(pr.row, passThrough(pr), pr.cells);
+      file.log.add(pr.row, passThrough(pr), pr.cells);
       for (const issue of pr.issues) readIssue(file, pr, issue);
       if (!rec) {
         file.recon.unreadable++;
@@ -442,7 +441,6 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
         file.log.markDone(pr.row);
       } else {
         file.recon.audited++;
-        (rec as Signed)[SIGNATURE] = hashText(text);
         if (kind === 'claims') {
           claimLines.n++;
           linker.addClaim(rec as ClaimLine);
@@ -532,22 +530,21 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
 
 const END = '\uffff';
 
-/** Where a record keeps the hash of its row's text (duplicate-row detection without keeping the text). */
-const SIGNATURE = Symbol('row signature');
-type Signed = { [SIGNATURE]?: number };
-
-/** A 53-bit hash of a string (cyrb53): equal rows hash equal; two different rows of one encounter collide with odds of about 2^-53. */
-function hashText(s: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+/** Two records with the same fields (row and input aside): a cheap first test for identical rows. */
+function sameRecord(a: object, b: object): boolean {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra);
+  if (keys.length !== Object.keys(rb).length) return false;
+  for (const k of keys) {
+    if (k === 'row' || k === 'input') continue;
+    const x = ra[k];
+    const y = rb[k];
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i])) continue;
+    return false;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return true;
 }
 
 /** The record text to pass through to the annotated CSV: none for a malformed record (its text would break the CSV). */

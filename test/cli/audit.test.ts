@@ -169,3 +169,27 @@ describe('the messy copy of the samples', () => {
     expect(readReport(o2).summary.claimLines).toBe(readReport(o1).summary.claimLines);
   });
 });
+
+describe('duplicate rows', () => {
+  it('counts a byte-identical row once, but not a row that only reads the same ("1" vs "1.0")', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'claims.csv'),
+      [
+        'claim_id,line,patient_id,service_date,payer,code,units',
+        'C1,1,P1,2025-10-06,Medicare,96413,1',
+        'C1,1,P1,2025-10-06,Medicare,96413,1',
+        'C2,1,P2,2025-10-06,Medicare,96413,1',
+        'C2,1,P2,2025-10-06,Medicare,96413,1.0',
+        '',
+      ].join('\n'),
+    );
+    const out = join(tmp(), 'o');
+    await runCli(['audit', dir, '--out', out, '--format', 'json']);
+    const rep = readReport(out);
+    const byRule = (id: string) => rep.exceptions.filter((e) => e.ruleId === id).map((e) => e.patientId);
+    expect(byRule('input.duplicate-row')).toEqual(['P1']);
+    expect(byRule('input.duplicate-line')).toEqual(['P2']);
+    expect(rep.summary.claimLines).toBe(4);
+  });
+});
