@@ -534,9 +534,10 @@ const END = '\uffff';
 function sameRecord(a: object, b: object): boolean {
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const keys = Object.keys(ra);
-  if (keys.length !== Object.keys(rb).length) return false;
-  for (const k of keys) {
+  // for-in without allocating key lists: rows of one visit usually differ within the first fields
+  let n = 0;
+  for (const k in ra) {
+    n++;
     if (k === 'row' || k === 'input') continue;
     const x = ra[k];
     const y = rb[k];
@@ -544,7 +545,9 @@ function sameRecord(a: object, b: object): boolean {
     if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i])) continue;
     return false;
   }
-  return true;
+  let m = 0;
+  for (const _k in rb) m++;
+  return n === m;
 }
 
 /** The record text to pass through to the annotated CSV: none for a malformed record (its text would break the CSV). */

@@ -135,6 +135,7 @@ export class Linker {
     if (!g.dates.has(date)) {
       g.dates.add(date);
       const k = `${g.patientId}|${date}`;
+      g.keys.push(k);
       const list = this.byPatientDate.get(k);
       if (list) list.push(g);
       else this.byPatientDate.set(k, [g]);
@@ -144,13 +145,15 @@ export class Linker {
   private close(g: Group): Encounter {
     this.groups.delete(g.key);
     this.heldRows -= g.claims.length + g.mar.length + g.dispense.length;
-    for (const d of g.dates) {
-      const k = `${g.patientId}|${d}`;
+    for (const k of g.keys) {
       const list = this.byPatientDate.get(k);
       if (!list) continue;
-      const rest = list.filter((x) => x !== g);
-      if (rest.length === 0) this.byPatientDate.delete(k);
-      else this.byPatientDate.set(k, rest);
+      if (list.length === 1 && list[0] === g) this.byPatientDate.delete(k);
+      else {
+        const rest = list.filter((x) => x !== g);
+        if (rest.length === 0) this.byPatientDate.delete(k);
+        else this.byPatientDate.set(k, rest);
+      }
     }
     const date = g.minDate;
     const auths = date === '' ? [] : (this.authsByPatient.get(g.patientId) ?? []).filter(
@@ -177,13 +180,15 @@ interface Group {
   minDate: string;
   maxDate: string;
   dates: Set<string>;
+  /** its patient|date keys in byPatientDate */
+  keys: string[];
   claims: ClaimLine[];
   mar: MarRow[];
   dispense: DispenseRow[];
 }
 
 function newGroup(key: string, encounterId: string | undefined, patientId: string, date: string): Group {
-  const g: Group = { key, patientId, minDate: date, maxDate: date, dates: new Set(), claims: [], mar: [], dispense: [] };
+  const g: Group = { key, patientId, minDate: date, maxDate: date, dates: new Set(), keys: [], claims: [], mar: [], dispense: [] };
   if (encounterId !== undefined) g.encounterId = encounterId;
   return g;
 }
