@@ -157,6 +157,14 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
   for (const kind of ['claims', 'mar', 'dispense', 'auths'] as const) {
     const path = pc.paths[kind];
     if (path === undefined) continue;
+    try {
+      await openFile(kind, path);
+    } catch (e) {
+      for (const f of files) await f.log.discard();
+      throw e;
+    }
+  }
+  async function openFile(kind: InputKind, path: string): Promise<void> {
     const index = files.length;
     const openOpts: { inputIndex: number; sheet?: string; profile?: MappingProfile } = { inputIndex: index };
     if (opts.sheet !== undefined) openOpts.sheet = opts.sheet;
