@@ -49,6 +49,8 @@ class Ctx {
   row = 0;
   issues: ReadIssue[] = [];
   failed = false;
+  private lastDateText = '';
+  private lastDate: string | undefined;
 
   constructor(
     readonly where: string,
@@ -108,7 +110,14 @@ class Ctx {
       if (required) this.missing(c);
       return undefined;
     }
-    const d = parseDate(v);
+    // sorted exports repeat one date for many rows in a row: remember the last one parsed
+    let d: string | undefined;
+    if (v === this.lastDateText) d = this.lastDate;
+    else {
+      d = parseDate(v);
+      this.lastDateText = v;
+      this.lastDate = d;
+    }
     if (d === undefined) {
       this.bad(c, required, `${quote(c, v)} is not a date (expected YYYY-MM-DD, M/D/YYYY or an Excel serial)`);
     }
