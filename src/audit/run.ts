@@ -312,7 +312,8 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       }
     }
 
-    for (const c of active) c.start?.(ctxFor(c));
+    const ctxs = new Map(active.map((c) => [c, ctxFor(c)] as const));
+    for (const c of active) c.start?.(ctxs.get(c) as CheckContext);
 
     // ---- stream claims, MAR and dispense merged by date ---------------------------------------
     const linker = new Linker(auths);
@@ -321,7 +322,6 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     /** byte-identical rows: equal records first (cheap), then the spooled text of both rows compared */
     const sameRow = (a: { row: number; input: number }, b: { row: number; input: number }): boolean =>
       a.input === b.input && sameRecord(a, b) && (files[a.input]?.log.sameText(a.row, b.row) ?? false);
-    const ctxs = new Map(active.map((c) => [c, ctxFor(c)] as const));
 
     const checkEncounter = (enc: Encounter): void => {
       const dupes = dedupe(enc);
@@ -480,7 +480,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     if (linker.openEncounters > maxOpen) maxOpen = linker.openEncounters;
     if (linker.heldRows > maxWaiting) maxWaiting = linker.heldRows;
     for (const enc of linker.closeAll()) checkEncounter(enc);
-    for (const c of active) c.end?.(ctxFor(c));
+    for (const c of active) c.end?.(ctxs.get(c) as CheckContext);
     for (const f of files) f.log.markAllDone();
     for (const f of files) {
       await f.log.finish();
