@@ -173,6 +173,16 @@ export const adminCodesSchema = z.strictObject({
 });
 export type AdminCodesData = z.output<typeof adminCodesSchema>;
 
+/** `admin-timing`: the minutes that decide push vs infusion, hydration and add-on hours. */
+export const adminTimingSchema = z.strictObject({
+  pushMaxMinutes: z.number().int().positive(),
+  hydrationMinMinutes: z.number().int().positive(),
+  addOnPastHourMinutes: z.number().int().min(0).max(59),
+  repeatPushMinMinutes: z.number().int().positive(),
+});
+export type AdminTimingData = z.output<typeof adminTimingSchema>;
+
 registerTableSchema('ndc-format', ndcFormatSchema);
+registerTableSchema('admin-timing', adminTimingSchema);
 registerTableSchema('admin-codes', adminCodesSchema);
 registerTableSchema('noc-codes', nocCodesSchema);
