@@ -182,7 +182,42 @@ export const adminTimingSchema = z.strictObject({
 });
 export type AdminTimingData = z.output<typeof adminTimingSchema>;
 
+/** `admin-hierarchy`: the facility hierarchy and the code of each role of each IV service type. */
+const adminCategory = z.enum(['chemo', 'therapeutic', 'hydration']);
+const adminMethod = z.enum(['infusion', 'push', 'injection']);
+const adminCode = z.string().regex(/^(9\d{4}|C\d{4})$/, 'expected a CPT 96xxx or HCPCS Cxxxx code');
+export const adminHierarchySchema = z
+  .strictObject({
+    categoryOrder: z.array(adminCategory).length(3),
+    methodOrder: z.array(adminMethod).length(3),
+    services: z
+      .array(
+        z.strictObject({
+          category: adminCategory,
+          method: adminMethod,
+          initial: adminCode,
+          sequential: adminCode.optional(),
+          addOnHour: adminCode.optional(),
+          concurrent: adminCode.optional(),
+          repeatSameDrug: adminCode.optional(),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((d, ctx) => {
+    if (new Set(d.categoryOrder).size !== 3) ctx.addIssue({ code: 'custom', path: ['categoryOrder'], message: 'each category once' });
+    if (new Set(d.methodOrder).size !== 3) ctx.addIssue({ code: 'custom', path: ['methodOrder'], message: 'each method once' });
+    const seen = new Set<string>();
+    d.services.forEach((s, i) => {
+      const k = `${s.category}/${s.method}`;
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: ['services', i], message: `duplicate service ${k}` });
+      seen.add(k);
+    });
+  });
+export type AdminHierarchyData = z.output<typeof adminHierarchySchema>;
+
 registerTableSchema('ndc-format', ndcFormatSchema);
+registerTableSchema('admin-hierarchy', adminHierarchySchema);
 registerTableSchema('admin-timing', adminTimingSchema);
 registerTableSchema('admin-codes', adminCodesSchema);
 registerTableSchema('noc-codes', nocCodesSchema);
