@@ -154,12 +154,21 @@ describe('parseNumber', () => {
     },
   );
 
-  it('reads back every formatted number', () => {
+  it('reads back every formatted number to the 15 significant digits formatNumber keeps', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (n) => {
-        expect(parseNumber(formatNumber(n))).toBeCloseTo(n, 6);
+        const back = parseNumber(formatNumber(n));
+        expect(back).toBeDefined();
+        // 15 significant digits: relative error at most 5e-15, plus a floor for values near zero
+        expect(Math.abs((back as number) - n)).toBeLessThanOrEqual(Math.max(Math.abs(n) * 1e-14, 1e-15));
       }),
     );
+  });
+
+  it('reads back a large value with a fraction (15 significant digits, as Excel keeps)', () => {
+    const n = -161087882.9666495;
+    expect(formatNumber(n)).toBe('-161087882.96665');
+    expect(parseNumber(formatNumber(n))).toBe(-161087882.96665);
   });
 });
 
