@@ -123,11 +123,6 @@ export class RowLog {
     for (const row of [...this.cells.keys()]) this.markDone(row);
   }
 
-  /** rows whose cells are held for audit.xlsx */
-  get waiting(): number {
-    return this.cells?.size ?? 0;
-  }
-
   get rowsWithFindings(): number {
     return this.findings.size;
   }

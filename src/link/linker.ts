@@ -148,12 +148,9 @@ export class Linker {
     for (const k of g.keys) {
       const list = this.byPatientDate.get(k);
       if (!list) continue;
-      if (list.length === 1 && list[0] === g) this.byPatientDate.delete(k);
-      else {
-        const rest = list.filter((x) => x !== g);
-        if (rest.length === 0) this.byPatientDate.delete(k);
-        else this.byPatientDate.set(k, rest);
-      }
+      const rest = list.filter((x) => x !== g);
+      if (rest.length === 0) this.byPatientDate.delete(k);
+      else this.byPatientDate.set(k, rest);
     }
     const date = g.minDate;
     const auths = date === '' ? [] : (this.authsByPatient.get(g.patientId) ?? []).filter(

@@ -158,12 +158,15 @@ export const nocCodesSchema = z.strictObject({
 });
 export type NocCodesData = z.output<typeof nocCodesSchema>;
 
+/** A facility administration code: CPT 96xxx or a HCPCS C-code such as C8957. */
+const adminCode = z.string().regex(/^(9\d{4}|C\d{4})$/, 'expected a CPT 96xxx or HCPCS Cxxxx code');
+
 /** `admin-codes`: the facility administration codes (CPT 96360-96549, C8957). */
 export const adminCodesSchema = z.strictObject({
   codes: z
     .array(
       z.strictObject({
-        code: z.string().regex(/^(9\d{4}|C\d{4})$/, 'expected a CPT 96xxx or HCPCS Cxxxx code'),
+        code: adminCode,
         addOn: z.boolean(),
         description: z.string().min(1),
       }),
@@ -185,7 +188,6 @@ export type AdminTimingData = z.output<typeof adminTimingSchema>;
 /** `admin-hierarchy`: the facility hierarchy and the code of each role of each IV service type. */
 const adminCategory = z.enum(['chemo', 'therapeutic', 'hydration']);
 const adminMethod = z.enum(['infusion', 'push', 'injection']);
-const adminCode = z.string().regex(/^(9\d{4}|C\d{4})$/, 'expected a CPT 96xxx or HCPCS Cxxxx code');
 export const adminHierarchySchema = z
   .strictObject({
     categoryOrder: z.array(adminCategory).length(3),
