@@ -389,6 +389,9 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       batch: ParsedRow<InputKind>[];
       i: number;
       cur: ParsedRow<InputKind> | undefined;
+      /** the current row's record date, if it has one */
+      recDate: string | undefined;
+      /** the date the merge orders by: recDate, else the stream's last date */
       date: string;
       last: string;
     }
@@ -396,8 +399,15 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     for (const kind of STREAM_KINDS) {
       const f = byKind[kind];
       if (!f) continue;
-      heads.push({ file: f, it: batchesOf(f.input)[Symbol.asyncIterator](), batch: [], i: 0, cur: undefined, date: '', last: '' });
+      heads.push({ file: f, it: batchesOf(f.input)[Symbol.asyncIterator](), batch: [], i: 0, cur: undefined, recDate: undefined, date: '', last: '' });
     }
+    /** Make the next row of the current batch the stream's current row (the batch must have one). */
+    const take = (h: Head): void => {
+      const pr = h.batch[h.i++] as ParsedRow<InputKind>;
+      h.cur = pr;
+      h.recDate = pr.record ? recordDate(h.file.kind as StreamKind, pr.record) : undefined;
+      h.date = h.recDate ?? h.last;
+    };
     /** Next row of a stream: from the current batch, awaiting the reader only when it is used up. */
     const advance = async (h: Head): Promise<void> => {
       while (h.i >= h.batch.length) {
@@ -410,10 +420,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
         h.batch = n.value;
         h.i = 0;
       }
-      const pr = h.batch[h.i++] as ParsedRow<InputKind>;
-      h.cur = pr;
-      const d = pr.record ? recordDate(h.file.kind as StreamKind, pr.record) : undefined;
-      h.date = d ?? h.last;
+      take(h);
     };
     await Promise.all(heads.map(advance));
 
@@ -434,7 +441,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       processed++;
       const rec = pr.record;
       const kind = file.kind as StreamKind;
-      const date = rec ? recordDate(kind, rec) : undefined;
+      const date = h.recDate;
       if (rec && linking === 'streaming' && date !== undefined && date < watermark) {
         throw new UnsortedInput(`${file.evidenceFile} row ${pr.row} is dated before rows already read`);
       }
@@ -455,13 +462,9 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
         } else linker.addOther(rec as Parameters<Linker['addOther']>[0], date);
       }
       h.last = h.date;
-      if (h.i < h.batch.length) {
-        // same as advance(), without a promise per row
-        const next = h.batch[h.i++] as ParsedRow<InputKind>;
-        h.cur = next;
-        const d = next.record ? recordDate(h.file.kind as StreamKind, next.record) : undefined;
-        h.date = d ?? h.last;
-      } else await advance(h);
+      // within a batch no promise per row
+      if (h.i < h.batch.length) take(h);
+      else await advance(h);
       if (linking === 'streaming') {
         let w = END;
         for (const x of heads) if (x.cur && x.date < w) w = x.date;
