@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
+import { drugCatalogSchema } from './drug-schemas.js';
 
 const registry = new Map<string, z.ZodType>();
 
@@ -223,3 +224,4 @@ registerTableSchema('admin-hierarchy', adminHierarchySchema);
 registerTableSchema('admin-timing', adminTimingSchema);
 registerTableSchema('admin-codes', adminCodesSchema);
 registerTableSchema('noc-codes', nocCodesSchema);
+registerTableSchema('drug-catalog', drugCatalogSchema);
