@@ -1,4 +1,6 @@
 import { basename, extname } from 'node:path';
+import { codingFor } from '../checks/admin/mar-input.js';
+import { summariseLines, type Derivation } from '../checks/admin/derive.js';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import {
@@ -337,7 +339,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
         }
       }
       current = undefined;
-      encounters.push(summarise(enc, rules, redact));
+      encounters.push(summarise(enc, rules, redact, codingFor(enc, { rules, facility, payers })));
       for (const list of [enc.claims, enc.mar, enc.dispense, dupes]) {
         for (const r of list) files[r.input]?.log.markDone(r.row);
       }
@@ -587,7 +589,7 @@ function localDate(d: Date): string {
 
 const adminSets = new WeakMap<object, Set<string>>();
 
-function summarise(enc: Encounter, rules: RuleSet, redact: ((id: string) => string) | undefined): EncounterSummary {
+function summarise(enc: Encounter, rules: RuleSet, redact: ((id: string) => string) | undefined, coding: Derivation | undefined): EncounterSummary {
   const billed = new Map<string, AdminCode>();
   for (const c of enc.claims) {
     const t = rules.get<AdminCodesData>('admin-codes', c.serviceDate);
@@ -610,7 +612,7 @@ function summarise(enc: Encounter, rules: RuleSet, redact: ((id: string) => stri
     patientId: redact ? redact(enc.patientId) : enc.patientId,
     serviceDate: enc.serviceDate,
     billedAdminCodes: [...billed.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-    expectedAdminCodes: [],
+    expectedAdminCodes: coding ? summariseLines(coding.lines) : [],
   };
 }
 

@@ -5,9 +5,29 @@ import { impossibleValue } from './input/impossible.js';
 import { ndcAmbiguous } from './input/ndc-ambiguous.js';
 import { ndcMalformed } from './ndc/malformed.js';
 import { unknownDrug } from './drug/unknown-drug.js';
+import { codeSet } from './hierarchy/code-set.js';
+import { addOnWithoutPrimary } from './hierarchy/add-on-primary.js';
+import { multipleInitial } from './hierarchy/initial.js';
+import { concurrentOnce } from './hierarchy/concurrent.js';
+import { timeUnits } from './documentation/time-units.js';
+import { startStop } from './documentation/start-stop.js';
+import { uncoveredAdministration } from './documentation/uncovered.js';
 
 /** Every check the tool runs, in the order they run. Add new checks here (and a test table). */
-export const CHECKS: readonly Check[] = [duplicateLine, impossibleValue, ndcAmbiguous, ndcMalformed, unknownDrug];
+export const CHECKS: readonly Check[] = [
+  duplicateLine,
+  impossibleValue,
+  ndcAmbiguous,
+  ndcMalformed,
+  unknownDrug,
+  startStop,
+  codeSet,
+  timeUnits,
+  uncoveredAdministration,
+  addOnWithoutPrimary,
+  multipleInitial,
+  concurrentOnce,
+];
 
 /** Checks raised by the read layer: documented here, raised by the pipeline. */
 export const READER_CHECKS: readonly ReaderCheck[] = readerChecks;

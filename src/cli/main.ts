@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { runAudit, exitCodeFor } from '../audit/run.js';
+import { runCode, type CodeFormat } from './code.js';
 import { UsageError } from '../audit/inputs.js';
 import { InputError } from '../read/index.js';
 import { ConfigError, RuleSet, builtinRulesDir, formatRuleList, formatRuleShow } from '../rules/index.js';
@@ -197,6 +198,28 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
           .filter((l, i, a) => !(l === '' && a[i - 1] === ''))
           .join('\n'),
       );
+    });
+
+  program
+    .command('code')
+    .description('derive the facility administration codes (CPT 96360-96549, C8957) of each encounter from MAR rows alone')
+    .requiredOption('--mar <file>', 'medication administration records (.csv or .xlsx)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--facility <file>', 'facility.yaml (setting: hopd or office)')
+    .option('--rules <dir>', 'client rule directory layered over the built-in rules (repeatable)', collect, [])
+    .option('--profile <file>', "YAML column mapping for one client's export")
+    .option('--sheet <name>', 'sheet to read in an XLSX input (default: the first)')
+    .action(async (o: Record<string, unknown>) => {
+      const outcome = await runCode({
+        mar: String(o['mar']),
+        format: o['format'] as CodeFormat,
+        rules: o['rules'] as string[],
+        ...pick(o, ['facility', 'profile', 'sheet']),
+      });
+      for (const line of outcome.unreadable) io.stderr(`${chalk.yellow('warning:')} ${line}
+`);
+      io.stdout(outcome.text);
+      exitCode = 0;
     });
 
   program

@@ -71,6 +71,10 @@ export const policyInputSchema = z.strictObject({
     .optional(),
   /** days of history needed before a first observed dose counts as a first dose */
   siteOfCareLookbackDays: z.number().int().min(0).optional(),
+  /** hydration pieces under 31 minutes each (before and after a drug): added together, or each judged alone (administration-coding.md, Our decisions) */
+  hydrationPieces: z.enum(['add', 'separate']).optional(),
+  /** the modifier this payer wants on a second initial service at a separate access site */
+  separateSiteModifier: modifierCode.optional(),
 });
 export type PayerPolicyInput = z.output<typeof policyInputSchema>;
 
@@ -98,6 +102,8 @@ export interface PayerPolicy {
   renewalLeadDays: number;
   siteOfCare: 'auto' | 'none' | string[];
   siteOfCareLookbackDays: number;
+  hydrationPieces: 'add' | 'separate';
+  separateSiteModifier: string;
 }
 
 /** Defaults per payer type, from the domain notes' tables. */
@@ -116,6 +122,8 @@ export function defaultPolicy(type: PayerType): PayerPolicy {
     renewalLeadDays: 30,
     siteOfCare: type === 'commercial' ? 'auto' : 'none',
     siteOfCareLookbackDays: 90,
+    hydrationPieces: 'add',
+    separateSiteModifier: 'XU',
   };
 }
 

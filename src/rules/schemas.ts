@@ -170,10 +170,17 @@ export const adminCodesSchema = z.strictObject({
         code: adminCode,
         addOn: z.boolean(),
         description: z.string().min(1),
+        /** for an add-on code: the primary codes it may be billed with */
+        primaries: z.array(adminCode).min(1).optional(),
       }),
     )
     .min(1)
-    .superRefine(uniqueCodes),
+    .superRefine(uniqueCodes)
+    .superRefine((codes, ctx) => {
+      codes.forEach((c, i) => {
+        if (c.primaries && !c.addOn) ctx.addIssue({ code: 'custom', path: [i, 'primaries'], message: `${c.code} is not an add-on code but lists primaries` });
+      });
+    }),
 });
 export type AdminCodesData = z.output<typeof adminCodesSchema>;
 
@@ -183,6 +190,10 @@ export const adminTimingSchema = z.strictObject({
   hydrationMinMinutes: z.number().int().positive(),
   addOnPastHourMinutes: z.number().int().min(0).max(59),
   repeatPushMinMinutes: z.number().int().positive(),
+  /** two infusions are concurrent when they overlap for more than this fraction of their combined span */
+  concurrentOverlapFraction: z.number().gt(0).lt(1),
+  /** a chemotherapy IV infusion longer than this is a prolonged pump infusion */
+  pumpMinMinutes: z.number().int().positive(),
 });
 export type AdminTimingData = z.output<typeof adminTimingSchema>;
 
@@ -206,6 +217,11 @@ export const adminHierarchySchema = z
         }),
       )
       .min(1),
+    injections: z.strictObject({ therapeutic: adminCode, chemo: adminCode, chemoHormonal: adminCode }),
+    pumps: z.strictObject({ chemo: adminCode, other: adminCode }),
+    portFlush: adminCode,
+    facilityOnly: z.array(adminCode),
+    separateSiteModifiers: z.array(z.string().regex(/^[A-Z0-9]{2}$/, 'expected a 2-character modifier')).min(1),
   })
   .superRefine((d, ctx) => {
     if (new Set(d.categoryOrder).size !== 3) ctx.addIssue({ code: 'custom', path: ['categoryOrder'], message: 'each category once' });
@@ -219,7 +235,49 @@ export const adminHierarchySchema = z
   });
 export type AdminHierarchyData = z.output<typeof adminHierarchySchema>;
 
+/** `admin-terms`: MAR wording of routes, fluids and devices (regular expressions, case-insensitive). */
+const patternList = z
+  .array(z.string().min(1))
+  .superRefine((list, ctx) => {
+    list.forEach((p, i) => {
+      try {
+        new RegExp(p, 'i');
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `not a regular expression: ${(e as Error).message}` });
+      }
+    });
+  });
+export const adminTermsSchema = z
+  .strictObject({
+    routes: z.strictObject({
+      iv: z.array(z.string().min(1)),
+      ivPush: z.array(z.string().min(1)),
+      sc: z.array(z.string().min(1)),
+      im: z.array(z.string().min(1)),
+      other: z.array(z.string().min(1)),
+    }),
+    kvo: patternList,
+    carrier: patternList,
+    flush: patternList,
+    pump: patternList,
+    port: patternList,
+    lumen: patternList,
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [kind, words] of Object.entries(d.routes)) {
+      words.forEach((w, i) => {
+        const k = w.trim().toLowerCase();
+        const prev = seen.get(k);
+        if (prev) ctx.addIssue({ code: 'custom', path: ['routes', kind, i], message: `route "${w}" is already listed under ${prev}` });
+        seen.set(k, kind);
+      });
+    }
+  });
+export type AdminTermsData = z.output<typeof adminTermsSchema>;
+
 registerTableSchema('ndc-format', ndcFormatSchema);
+registerTableSchema('admin-terms', adminTermsSchema);
 registerTableSchema('admin-hierarchy', adminHierarchySchema);
 registerTableSchema('admin-timing', adminTimingSchema);
 registerTableSchema('admin-codes', adminCodesSchema);

@@ -122,6 +122,6 @@ export interface CaseTable {
     auths?: AuthRow[];
     today?: string;
     /** what must be reported, in order: partial matches on each finding */
-    expect: Partial<Pick<Reported, 'message' | 'expected' | 'claimId' | 'line' | 'code' | 'severityResolved' | 'amountAtRisk'>>[];
+    expect: Partial<Pick<Reported, 'message' | 'expected' | 'claimId' | 'line' | 'code' | 'severityResolved' | 'amountAtRisk' | 'direction'>>[];
   }[];
 }

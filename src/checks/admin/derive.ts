@@ -1,0 +1,494 @@
+/**
+ * The administration coding engine: the facility administration codes (CPT 96360-96549, C8957) one
+ * encounter's MAR supports, each with the reason a coder would write. Pure: it sees administrations
+ * already read from the MAR (src/checks/admin/mar-input.ts does that) and the rule tables
+ * admin-timing and admin-hierarchy. The rules and our decisions on open points are in
+ * shared/domain/administration-coding.md; every step below names the one it applies.
+ *
+ * Decisions of ours beyond the domain note (documented in `explain hierarchy.code-set`):
+ * - push or infusion is decided by an administration's charted minutes (net of holds), before any
+ *   overlap is taken away; units come from the minutes it keeps after overlaps;
+ * - bags of one drug are added together per date of service; a dose of the same drug on a later date
+ *   of a multi-day encounter is a new (sequential) infusion;
+ * - an infusion across midnight stays one service on the date it started;
+ * - an untimed IV administration (no stop, or a stop before the start) supports at most a push;
+ * - a chemotherapy concurrent with another chemotherapy has no code of its own (CPT has no
+ *   concurrent chemotherapy code), which the reason says;
+ * - `setting: office` uses the same ranking as the proxy for "the main reason for the visit" and
+ *   drops the facility-only codes.
+ */
+import type { AdminHierarchyData, AdminTimingData } from '../../rules/schemas.js';
+import { codesFor, rank, type AdminCategory } from './hierarchy.js';
+import { addOnHours, hydrationReportable, ivMethod, repeatPushAllowed, secondaryHydrationUnits } from './timing.js';
+
+export type RouteKind = 'iv' | 'ivPush' | 'sc' | 'im' | 'other' | 'unknown';
+
+/** One MAR administration as the engine sees it. */
+export interface AdminInput {
+  /** the caller's index of the row (kept in every line and problem) */
+  ref: number;
+  /** identity of the drug for "same drug" rules (catalog code, charted code or normalised name) */
+  drugKey: string;
+  /** how reasons name the drug */
+  label: string;
+  /** chemo | therapeutic | hydration; undefined = unknown (assumed therapeutic, derivation incomplete) */
+  category?: AdminCategory;
+  /** a hormonal anti-neoplastic (SC/IM chemo = 96402) */
+  hormonal?: boolean;
+  route: RouteKind;
+  /** local date-times `YYYY-MM-DDTHH:MM:SS`; start undefined = missing or unparseable */
+  start?: string;
+  stop?: string;
+  /** the stop cell held text that did not parse */
+  stopUnreadable?: boolean;
+  /** normalised access site ('' = not charted) */
+  site: string;
+  /** rows sharing one bag (several drugs mixed in one infusion) */
+  bagId?: string;
+  /** minutes the infusion was held (subtracted) */
+  holdMinutes?: number;
+  /** a fluid that only keeps a vein open, carries a drug, or flushes a line */
+  fluidRole?: 'kvo' | 'carrier' | 'flush';
+  /** charted with an ambulatory pump */
+  pump?: boolean;
+  /** given through an implanted port */
+  port?: boolean;
+}
+
+export type ProblemKind = 'no-start' | 'no-stop' | 'stop-unreadable' | 'reversed' | 'unknown-class' | 'unknown-route';
+
+export interface AdminProblem {
+  kind: ProblemKind;
+  ref: number;
+  message: string;
+}
+
+export type LineRole = 'initial' | 'add-on hour' | 'sequential' | 'concurrent' | 'repeat push' | 'injection' | 'pump' | 'flush';
+
+/** One expected claim line (before aggregation). */
+export interface DerivedLine {
+  code: string;
+  units: number;
+  modifiers: string[];
+  serviceDate: string;
+  role: LineRole;
+  /** the administrations behind the line */
+  refs: number[];
+  reason: string;
+}
+
+/** An administration that supports no code, and why (shown by `code`; never silently dropped). */
+export interface NotCoded {
+  refs: number[];
+  reason: string;
+}
+
+export interface Derivation {
+  lines: DerivedLine[];
+  notCoded: NotCoded[];
+  problems: AdminProblem[];
+  /** false when an administration could not be placed or classified: comparisons should not be trusted */
+  complete: boolean;
+}
+
+export interface DeriveOptions {
+  timing: AdminTimingData;
+  hierarchy: AdminHierarchyData;
+  setting: 'hopd' | 'office';
+  hydrationPieces: 'add' | 'separate';
+  separateSiteModifier: string;
+}
+
+type Interval = readonly [number, number];
+
+interface Service {
+  refs: number[];
+  drugKey: string;
+  label: string;
+  category: AdminCategory;
+  method: 'infusion' | 'push';
+  site: string;
+  date: string;
+  start: number;
+  /** end of the span (start + 1 for an untimed push) */
+  end: number;
+  /** charted intervals (merged) */
+  intervals: Interval[];
+  hold: number;
+  /** charted minutes net of holds: decides push vs infusion and who ranks first among equals */
+  minutes: number;
+  /** intervals the service keeps after overlaps */
+  own: Interval[];
+  /** the service it runs concurrently with */
+  concurrentWith?: Service;
+  notes: string[];
+}
+
+const toMinutes = (iso: string): number => Math.floor(Date.parse(iso + 'Z') / 60_000);
+const hhmm = (m: number): string => new Date(m * 60_000).toISOString().slice(11, 16);
+const dateOf = (m: number): string => new Date(m * 60_000).toISOString().slice(0, 10);
+
+function union(intervals: readonly Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+const length = (intervals: readonly Interval[]): number => intervals.reduce((n, [s, e]) => n + (e - s), 0);
+
+function intersection(a: readonly Interval[], b: readonly Interval[]): number {
+  let n = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return n;
+}
+
+function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  let out: Interval[] = [...a];
+  for (const [bs, be] of b) {
+    const next: Interval[] = [];
+    for (const [s, e] of out) {
+      if (be <= s || bs >= e) next.push([s, e]);
+      else {
+        if (bs > s) next.push([s, bs]);
+        if (be < e) next.push([be, e]);
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+function describeSpan(s: Service): string {
+  if (s.method === 'push' && s.intervals.length === 1 && s.end - s.start <= 1) return `${s.label} ${hhmm(s.start)}`;
+  // a stop on a later date shows its date: 16:34-10-04 14:34 would mislead, so `16:34-(10-04) 14:34`
+  const times = s.intervals.map(([a, b]) => `${hhmm(a)}-${dateOf(b) === dateOf(a) ? '' : `(${dateOf(b).slice(5)}) `}${hhmm(b)}`).join(', ');
+  return `${s.label} ${times}`;
+}
+
+/** Derive the expected administration lines of one encounter. */
+export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions): Derivation {
+  const { timing: t, hierarchy: h } = o;
+  const lines: DerivedLine[] = [];
+  const notCoded: NotCoded[] = [];
+  const problems: AdminProblem[] = [];
+  let complete = true;
+  const office = o.setting === 'office';
+
+  const push = (line: Omit<DerivedLine, 'modifiers'> & { modifiers?: string[] }) => {
+    if (office && h.facilityOnly.includes(line.code)) {
+      notCoded.push({ refs: line.refs, reason: `${line.reason.replace(/: [^:]*$/, '')}: ${line.code} is reported by hospitals only (setting: office)` });
+      return;
+    }
+    lines.push({ modifiers: [], ...line });
+  };
+
+  const flushes: { a: AdminInput; date: string }[] = [];
+  const services: Service[] = [];
+  const hydrationByDate = new Map<string, Service>();
+  const infusionByKey = new Map<string, Service>();
+  const bagCounts = new Map<string, number>();
+  for (const a of admins) if (a.bagId) bagCounts.set(a.bagId, (bagCounts.get(a.bagId) ?? 0) + 1);
+
+  for (const a of admins) {
+    if (a.start === undefined) {
+      problems.push({ kind: 'no-start', ref: a.ref, message: `${a.label}: no readable start time, so the administration supports no code` });
+      complete = false;
+      continue;
+    }
+    if (a.route === 'unknown') {
+      problems.push({ kind: 'unknown-route', ref: a.ref, message: `${a.label}: the route is not one the administration rules know` });
+      complete = false;
+      continue;
+    }
+    const start = toMinutes(a.start);
+    const date = dateOf(start);
+    const at = `${a.label} ${hhmm(start)}`;
+    if (a.route === 'other') {
+      notCoded.push({ refs: [a.ref], reason: `${at}: route not coded by this engine (not IV, SC or IM)` });
+      continue;
+    }
+    if (a.fluidRole === 'kvo' || a.fluidRole === 'carrier') {
+      notCoded.push({ refs: [a.ref], reason: `${at}: ${a.fluidRole === 'kvo' ? 'keep-vein-open fluid' : 'carrier fluid'} is not hydration` });
+      continue;
+    }
+    if (a.fluidRole === 'flush') {
+      flushes.push({ a, date });
+      continue;
+    }
+    let category = a.category;
+    if (category === undefined) {
+      problems.push({ kind: 'unknown-class', ref: a.ref, message: `${a.label}: drug class unknown (chemo, therapeutic or hydration), assumed therapeutic` });
+      complete = false;
+      category = 'therapeutic';
+    }
+
+    if (a.route === 'sc' || a.route === 'im') {
+      if (category === 'hydration') {
+        notCoded.push({ refs: [a.ref], reason: `${at}: subcutaneous or intramuscular fluid is not an IV hydration service` });
+        continue;
+      }
+      const code = category === 'chemo' ? (a.hormonal ? h.injections.chemoHormonal : h.injections.chemo) : h.injections.therapeutic;
+      push({ code, units: 1, serviceDate: date, role: 'injection', refs: [a.ref], reason: `${at} ${a.route.toUpperCase()}: ${code}` });
+      continue;
+    }
+
+    // IV: timed or not
+    let minutes: number | undefined;
+    if (a.stop !== undefined) {
+      const m = toMinutes(a.stop) - start;
+      if (m < 0) {
+        problems.push({ kind: 'reversed', ref: a.ref, message: `${a.label}: stop ${a.stop.replace('T', ' ').slice(0, 16)} is before start ${a.start.replace('T', ' ').slice(0, 16)}` });
+      } else minutes = Math.max(0, m - (a.holdMinutes ?? 0));
+    } else if (a.route === 'iv') {
+      problems.push(
+        a.stopUnreadable
+          ? { kind: 'stop-unreadable', ref: a.ref, message: `${a.label}: the stop time does not parse, so the infusion supports no time-based units` }
+          : { kind: 'no-stop', ref: a.ref, message: `${a.label}: no stop time, so the infusion supports no time-based units (at most a push)` },
+      );
+    }
+    const charted = a.stop !== undefined && minutes !== undefined ? toMinutes(a.stop) - start : 0;
+    const isPump = category !== 'hydration' && ((a.pump === true && (minutes === undefined || minutes > t.pumpMinMinutes)) || (category === 'chemo' && minutes !== undefined && minutes > t.pumpMinMinutes));
+    if (isPump) {
+      const code = category === 'chemo' ? h.pumps.chemo : h.pumps.other;
+      const long = minutes === undefined ? 'pump' : `${minutes} min with a pump`;
+      push({ code, units: 1, serviceDate: date, role: 'pump', refs: [a.ref], reason: `${at}, ${long}: ${code} (start of a prolonged infusion)` });
+      continue;
+    }
+    // hydration is never a push: every timed piece counts toward the hydration time
+    const method = category === 'hydration' ? 'infusion' : a.route === 'ivPush' || minutes === undefined ? 'push' : ivMethod(minutes, t);
+    if (category === 'hydration' && minutes === undefined) {
+      notCoded.push({ refs: [a.ref], reason: `${at}: hydration without a usable stop time supports no units` });
+      continue;
+    }
+    const iv: Interval = [start, start + Math.max(charted, method === 'push' ? 1 : 0)];
+    const hold = a.holdMinutes ?? 0;
+
+    if (method === 'infusion') {
+      // one service per drug and date (bags added), all hydration of a date together (default), one bag with several drugs once
+      const key =
+        a.bagId && (bagCounts.get(a.bagId) ?? 0) > 1
+          ? `bag|${a.bagId}`
+          : category === 'hydration'
+            ? o.hydrationPieces === 'add' ? `hyd|${date}` : `hyd|${a.ref}`
+            : `${date}|${category}|${a.drugKey}`;
+      const prev = infusionByKey.get(key) ?? (category === 'hydration' && o.hydrationPieces === 'add' ? hydrationByDate.get(date) : undefined);
+      if (prev) {
+        prev.refs.push(a.ref);
+        prev.intervals = union([...prev.intervals, iv]);
+        prev.start = Math.min(prev.start, iv[0]);
+        prev.end = Math.max(prev.end, iv[1]);
+        prev.hold += hold;
+        prev.minutes = length(prev.intervals) - prev.hold;
+        if (rank(category, 'infusion', h) < rank(prev.category, 'infusion', h)) prev.category = category;
+        if (!prev.label.split(' + ').includes(a.label)) prev.label = key.startsWith('bag|') ? `${prev.label} + ${a.label}` : prev.label;
+        continue;
+      }
+      const s: Service = { refs: [a.ref], drugKey: a.drugKey, label: category === 'hydration' ? `hydration (${a.label})` : a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], hold, minutes: minutes ?? 0, own: [], notes: [] };
+      infusionByKey.set(key, s);
+      if (category === 'hydration') hydrationByDate.set(date, s);
+      services.push(s);
+      continue;
+    }
+    services.push({ refs: [a.ref], drugKey: a.drugKey, label: a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], hold, minutes: minutes ?? 0, own: [iv], notes: [] });
+  }
+
+  // Order of rank: category then method, the longer infusion first among equals, then the earlier start.
+  const order = (x: Service, y: Service) =>
+    rank(x.category, x.method, h) - rank(y.category, y.method, h) ||
+    (x.method === 'infusion' ? y.minutes - x.minutes : 0) ||
+    x.start - y.start;
+  const ranked = [...services].sort(order);
+
+  // One initial per access site that overlaps another site in time (a documented separate site); sites
+  // used one after another (or an uncharted site) join the first site's hierarchy.
+  const groups = splitBySite(ranked);
+
+  let concurrentDates = new Set<string>();
+  groups.forEach((group, gi) => {
+    concurrentDates = codeGroup(group, gi === 0 ? [] : [o.separateSiteModifier], concurrentDates);
+  });
+
+  function codeGroup(group: Service[], initialModifiers: string[], concurrentSeen: Set<string>): Set<string> {
+    // Overlaps between infusions: concurrent (more than half the combined span) or sequential (the overlap counts once, to the higher-ranked).
+    group.sort(order);
+    const infusions = group.filter((s) => s.method === 'infusion');
+    const kept: Service[] = [];
+    for (const x of infusions) {
+      x.own = x.intervals;
+      for (const y of kept) {
+        const overlap = intersection(x.intervals, y.intervals);
+        if (overlap <= 0) continue;
+        const span = Math.max(x.end, y.end) - Math.min(x.start, y.start);
+        if (overlap > t.concurrentOverlapFraction * span) {
+          x.concurrentWith = y;
+          break;
+        }
+        x.own = subtract(x.own, y.intervals);
+        x.notes.push(`${overlap} min overlapping ${y.label} counted to ${y.label}`);
+      }
+      if (!x.concurrentWith) kept.push(x);
+    }
+    // Push minutes charted inside a hydration run are deducted from the hydration.
+    for (const hyd of kept.filter((s) => s.category === 'hydration')) {
+      for (const p of group.filter((s) => s.method === 'push')) {
+        const overlap = intersection(hyd.own, p.intervals);
+        if (overlap > 0 && p.end - p.start > 1) {
+          hyd.own = subtract(hyd.own, p.intervals);
+          hyd.notes.push(`${overlap} min of ${p.label} push deducted`);
+        }
+      }
+    }
+    const ownMinutes = (s: Service) => Math.max(0, length(s.own) - s.hold);
+
+    const coded: Service[] = [];
+    for (const s of group) {
+      if (s.concurrentWith) {
+        const c = codesFor(s.category, 'infusion', h)?.concurrent;
+        const why = `${describeSpan(s)} runs concurrently with ${s.concurrentWith.label}`;
+        if (s.category === 'hydration') notCoded.push({ refs: s.refs, reason: `${why}: concurrent hydration is not reported` });
+        else if (!c) notCoded.push({ refs: s.refs, reason: `${why}: no concurrent code for this service type` });
+        else if (concurrentSeen.has(s.date)) notCoded.push({ refs: s.refs, reason: `${why}: ${c} already reported once for ${s.date}` });
+        else {
+          concurrentSeen.add(s.date);
+          push({ code: c, units: 1, serviceDate: s.date, role: 'concurrent', refs: s.refs, reason: `${why}: ${c} (once per date)` });
+        }
+        continue;
+      }
+      if (s.category === 'hydration') {
+        const m = ownMinutes(s);
+        if (!hydrationReportable(m, t)) {
+          const extra = s.notes.length ? ` (${s.notes.join('; ')})` : '';
+          notCoded.push({ refs: s.refs, reason: `${describeSpan(s)}, ${m} min${extra}: hydration under ${t.hydrationMinMinutes} minutes is not reported` });
+          continue;
+        }
+      }
+      coded.push(s);
+    }
+    if (coded.length === 0) return concurrentSeen;
+    const initial = [...coded].sort(order)[0] as Service;
+
+    // Walk the services in clock order for the same-drug rules.
+    const lastPush = new Map<string, number>();
+    const lastInfusionEnd = new Map<string, number>();
+    const chemoPushed = new Set<string>();
+    for (const s of [...coded].sort((x, y) => x.start - y.start)) {
+      const spec = codesFor(s.category, s.method, h);
+      const codes: string[] = [];
+      const add = (code: string | undefined, units: number, role: LineRole, modifiers: string[] = []) => {
+        if (!code || units <= 0) return;
+        codes.push(`${code}${modifiers.length ? '-' + modifiers.join('-') : ''}${units === 1 ? '' : ` x${units}`}`);
+        lines.push({ code, units, modifiers, serviceDate: s.date, role, refs: s.refs, reason: '' });
+      };
+      const before = lines.length;
+      const m = ownMinutes(s);
+      let head = describeSpan(s);
+      if (s.method === 'infusion') head += `, ${m} min`;
+      if (s.notes.length) head += ` (${s.notes.join('; ')})`;
+
+      if (!spec) {
+        notCoded.push({ refs: s.refs, reason: `${head}: no code for this service type` });
+        continue;
+      }
+      if (s === initial) {
+        add(spec.initial, 1, 'initial', initialModifiers);
+        if (s.method === 'infusion') add(spec.addOnHour, addOnHours(m, t), 'add-on hour');
+      } else if (s.method === 'infusion') {
+        if (s.category === 'hydration') add(spec.addOnHour, secondaryHydrationUnits(m, t), 'sequential');
+        else {
+          add(spec.sequential, 1, 'sequential');
+          add(spec.addOnHour, addOnHours(m, t), 'add-on hour');
+        }
+      } else {
+        // a push after the initial service
+        const prevPush = lastPush.get(s.drugKey);
+        const prevEnd = lastInfusionEnd.get(s.drugKey);
+        if (s.category === 'chemo') {
+          if (chemoPushed.has(s.drugKey)) notCodedReason(s, `${head}: a repeat push of the same chemotherapy drug has no code of its own`);
+          else add(spec.sequential, 1, 'sequential');
+        } else if (prevPush !== undefined || prevEnd !== undefined) {
+          const since = Math.max(prevPush ?? -Infinity, prevEnd ?? -Infinity);
+          const elapsed = s.start - since;
+          const what = prevPush !== undefined && (prevEnd === undefined || prevPush >= prevEnd) ? 'the previous push of it started' : 'its infusion ended';
+          if (spec.repeatSameDrug && repeatPushAllowed(elapsed, t)) {
+            if (office && h.facilityOnly.includes(spec.repeatSameDrug)) notCodedReason(s, `${head}: ${elapsed} min after ${what}; ${spec.repeatSameDrug} is reported by hospitals only (setting: office)`);
+            else {
+              add(spec.repeatSameDrug, 1, 'repeat push');
+              head += ` (${elapsed} min after ${what})`;
+            }
+          } else notCodedReason(s, `${head}: same drug ${elapsed} min after ${what}, not more than ${t.repeatPushMinMinutes}: not reported again`);
+        } else add(spec.sequential, 1, 'sequential');
+      }
+      // 96376 counts from the previous reported push of the drug (Time rules)
+      if (s.method === 'push') {
+        if (lines.length > before) lastPush.set(s.drugKey, s.start);
+        if (s.category === 'chemo') chemoPushed.add(s.drugKey);
+      } else lastInfusionEnd.set(s.drugKey, s.end);
+      const reason = `${head}: ${codes.join(' + ')}`;
+      for (let i = before; i < lines.length; i++) (lines[i] as DerivedLine).reason = reason;
+    }
+    return concurrentSeen;
+  }
+
+  function notCodedReason(s: Service, reason: string) {
+    notCoded.push({ refs: s.refs, reason });
+  }
+
+  // A port flush is reported only when it is the only service of its date.
+  const flushDates = new Map<string, AdminInput[]>();
+  for (const f of flushes) flushDates.set(f.date, [...(flushDates.get(f.date) ?? []), f.a]);
+  for (const [date, fs] of flushDates) {
+    const port = fs.filter((f) => f.port);
+    const others = lines.some((l) => l.serviceDate === date);
+    const refs = fs.map((f) => f.ref);
+    if (others) notCoded.push({ refs, reason: `${fs[0]?.label ?? 'flush'} on ${date}: a flush is part of the other services of the day` });
+    else if (port.length === 0) notCoded.push({ refs, reason: `${fs[0]?.label ?? 'flush'} on ${date}: a flush of a peripheral line is not reported (${h.portFlush} is for an implanted port)` });
+    else push({ code: h.portFlush, units: 1, serviceDate: date, role: 'flush', refs, reason: `${port[0]?.label ?? 'flush'} on ${date}, port flush as the only service: ${h.portFlush}` });
+  }
+
+  lines.sort((x, y) => x.serviceDate.localeCompare(y.serviceDate) || x.code.localeCompare(y.code));
+  return { lines, notCoded, problems, complete };
+}
+
+/**
+ * Split ranked services into hierarchies: the first site's, then one per further access site whose
+ * administrations overlap in time with those of a site already placed (a documented separate site
+ * justifies a second initial). Services with no charted site join the first hierarchy.
+ */
+function splitBySite(ranked: Service[]): Service[][] {
+  if (ranked.length === 0) return [];
+  const first = (ranked[0] as Service).site;
+  const bySite = new Map<string, Service[]>();
+  for (const s of ranked) {
+    const site = s.site === '' ? first : s.site;
+    bySite.set(site, [...(bySite.get(site) ?? []), s]);
+  }
+  const main = bySite.get(first) ?? [];
+  const groups: Service[][] = [main];
+  const placed: Service[] = [...main];
+  for (const [site, list] of bySite) {
+    if (site === first) continue;
+    const overlaps = list.some((s) => placed.some((p) => intersection(s.intervals, p.intervals) > 0));
+    if (overlaps) groups.push(list);
+    else main.push(...list);
+    placed.push(...list);
+  }
+  return groups;
+}
+
+/** Aggregate derived lines into the encounter's code set: one entry per code and modifiers, units added. */
+export function summariseLines(lines: readonly DerivedLine[]): { code: string; units: number; modifiers: string[] }[] {
+  const m = new Map<string, { code: string; units: number; modifiers: string[] }>();
+  for (const l of lines) {
+    const key = `${l.code}|${l.modifiers.join(',')}`;
+    const e = m.get(key);
+    if (e) e.units += l.units;
+    else m.set(key, { code: l.code, units: l.units, modifiers: [...l.modifiers] });
+  }
+  return [...m.values()].sort((a, b) => a.code.localeCompare(b.code) || a.modifiers.join().localeCompare(b.modifiers.join()));
+}
+
