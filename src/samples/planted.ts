@@ -291,7 +291,7 @@ const addonLines = (e: Encounter): { initial: LineRec; addon: LineRec } | undefi
 
 kind({
   kind: 'addon-without-primary',
-  ruleId: 'hierarchy.addon-without-primary',
+  ruleId: 'hierarchy.code-set',
   summary: 'add-on administration code billed without its initial code',
   applies: (e) => addonLines(e) !== undefined,
   apply(e) {
@@ -334,7 +334,7 @@ const pushAssignments = (e: Encounter): { admin: MarRec; code: string }[] =>
 
 kind({
   kind: 'push-billed-as-infusion',
-  ruleId: 'hierarchy.push-billed-as-infusion',
+  ruleId: 'hierarchy.code-set',
   summary: 'a 10-minute administration billed as an infusion (15/16-minute boundary)',
   applies: (e) => pushAssignments(e).length > 0 && e.lines.some((l) => l.code === '96374' || l.code === '96375'),
   apply(e, t) {
@@ -371,7 +371,7 @@ function hydrationSlot(e: Encounter): MarRec | undefined {
 
 kind({
   kind: 'hydration-30-minutes',
-  ruleId: 'hierarchy.hydration-under-31-min',
+  ruleId: 'hierarchy.code-set',
   summary: 'hydration of 30 minutes billed (31 minutes needed)',
   applies: (e) => hydrationSlot(e) !== undefined,
   apply(e, t) {
@@ -467,7 +467,7 @@ kind({
 
 kind({
   kind: 'stop-missing',
-  ruleId: 'documentation.stop-missing',
+  ruleId: 'documentation.start-stop',
   summary: 'infusion without a stop time',
   applies: (e) => ivInfusions(e).length > 0,
   apply(e, t) {
@@ -479,7 +479,7 @@ kind({
 
 kind({
   kind: 'start-stop-reversed',
-  ruleId: 'documentation.stop-before-start',
+  ruleId: 'documentation.start-stop',
   summary: 'infusion stop time before its start time',
   applies: (e) => ivInfusions(e).length > 0,
   apply(e, t) {
@@ -492,7 +492,7 @@ kind({
 
 kind({
   kind: 'duplicate-line-number',
-  ruleId: 'input.duplicate-line',
+  ruleId: 'input.duplicate-row',
   summary: 'the same claim line (claim and line number) exported twice',
   applies: (e) => e.lines.length > 0,
   apply(e, t) {

@@ -49,7 +49,17 @@ export interface AdminComparison {
  * Billed vs expected for an encounter with claims and MAR rows whose derivation is complete;
  * undefined otherwise (no MAR, an administration that could not be classified or placed).
  */
+const comparisons = new WeakMap<Encounter, AdminComparison | null>();
+
 export function compareAdmin(enc: Encounter, ctx: CheckContext): AdminComparison | undefined {
+  const hit = comparisons.get(enc);
+  if (hit !== undefined) return hit ?? undefined;
+  const c = compare(enc, ctx);
+  comparisons.set(enc, c ?? null);
+  return c;
+}
+
+function compare(enc: Encounter, ctx: CheckContext): AdminComparison | undefined {
   if (enc.mar.length === 0 || enc.claims.length === 0) return undefined;
   const derivation = codingFor(enc, { rules: ctx.rules, facility: ctx.facility, payers: ctx.payers });
   if (!derivation || !derivation.complete) return undefined;

@@ -124,9 +124,35 @@ interface Service {
   notes: string[];
 }
 
-const toMinutes = (iso: string): number => Math.floor(Date.parse(iso + 'Z') / 60_000);
-const hhmm = (m: number): string => new Date(m * 60_000).toISOString().slice(11, 16);
-const dateOf = (m: number): string => new Date(m * 60_000).toISOString().slice(0, 10);
+// Local wall-clock arithmetic in whole minutes since 1970-01-01 00:00 (no zones: MAR times are local).
+// Hot path (every MAR row of an audit): days are computed once per date and remembered.
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.floor(Date.parse(date + 'T00:00:00Z') / 86_400_000);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+const toMinutes = (iso: string): number => dayNumber(iso.slice(0, 10)) * 1440 + Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
+const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
+const hhmm = (m: number): string => {
+  const t = ((m % 1440) + 1440) % 1440;
+  return `${pad2(Math.floor(t / 60))}:${pad2(t % 60)}`;
+};
+function dateOf(m: number): string {
+  const day = Math.floor(m / 1440);
+  let s = dayStrings.get(day);
+  if (s === undefined) {
+    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (dayStrings.size > 100_000) dayStrings.clear();
+    dayStrings.set(day, s);
+  }
+  return s;
+}
 
 function union(intervals: readonly Interval[]): Interval[] {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);

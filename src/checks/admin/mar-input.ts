@@ -22,6 +22,7 @@ interface CompiledTerms {
   pump: RegExp[];
   port: RegExp[];
   lumen: RegExp[];
+  lumenGlobal: RegExp[];
 }
 
 const compiled = new WeakMap<AdminTermsData, CompiledTerms>();
@@ -34,7 +35,7 @@ function compile(d: AdminTermsData): CompiledTerms {
   const routes = new Map<string, RouteKind>();
   for (const [kind, words] of Object.entries(d.routes) as [RouteKind, string[]][]) for (const w of words) routes.set(routeKey(w), kind);
   const rx = (list: string[]) => list.map((p) => new RegExp(p, 'i'));
-  c = { routes, kvo: rx(d.kvo), carrier: rx(d.carrier), flush: rx(d.flush), pump: rx(d.pump), port: rx(d.port), lumen: rx(d.lumen) };
+  c = { routes, kvo: rx(d.kvo), carrier: rx(d.carrier), flush: rx(d.flush), pump: rx(d.pump), port: rx(d.port), lumen: rx(d.lumen), lumenGlobal: d.lumen.map((p) => new RegExp(p, 'gi')) };
   compiled.set(d, c);
   return c;
 }
@@ -57,21 +58,59 @@ export function drugNameKey(text: string): string {
   return base.replace(/[^a-z0-9-]+/g, ' ').trim() || text.trim().toLowerCase();
 }
 
+interface TextFacts {
+  fluidRole?: AdminInput['fluidRole'];
+  pump: boolean;
+  port: boolean;
+}
+
+/** Per terms table: what the words of a drug + route + site text say (memoised: exports repeat a few texts). */
+const textMemo = new WeakMap<CompiledTerms, Map<string, TextFacts>>();
+const siteMemo = new WeakMap<CompiledTerms, Map<string, string>>();
+
+function textFacts(c: CompiledTerms, drug: string, route: string, site: string): TextFacts {
+  let memo = textMemo.get(c);
+  if (!memo) textMemo.set(c, (memo = new Map()));
+  const key = `${drug}\u001f${route}\u001f${site}`;
+  let f = memo.get(key);
+  if (f) return f;
+  const words = `${drug} ${route}`;
+  f = { pump: any(c.pump, words) || any(c.pump, site), port: any(c.port, site) || any(c.port, drug) };
+  if (any(c.kvo, words)) f.fluidRole = 'kvo';
+  else if (any(c.carrier, words)) f.fluidRole = 'carrier';
+  else if (any(c.flush, words)) f.fluidRole = 'flush';
+  if (memo.size > 50_000) memo.clear();
+  memo.set(key, f);
+  return f;
+}
+
+/** An access site without its lumen words: two lumens of one catheter are one site. */
+function siteKey(c: CompiledTerms, text: string): string {
+  let memo = siteMemo.get(c);
+  if (!memo) siteMemo.set(c, (memo = new Map()));
+  let k = memo.get(text);
+  if (k !== undefined) return k;
+  let site = text.toLowerCase();
+  for (const r of c.lumenGlobal) site = site.replace(r, ' ');
+  k = site.replace(/[^a-z0-9]+/g, ' ').trim();
+  if (memo.size > 50_000) memo.clear();
+  memo.set(text, k);
+  return k;
+}
+
 /** One MAR row as an engine input. */
 export function toAdminInput(row: MarRow, ref: number, terms: AdminTermsData, classify?: DrugClassifier): AdminInput {
   const c = compile(terms);
   const text = row.drug ?? '';
   const facts = classify?.(row);
   const route = c.routes.get(routeKey(row.route ?? '')) ?? 'unknown';
-  let site = (row.accessSite ?? '').toLowerCase();
-  for (const r of c.lumen) site = site.replace(new RegExp(r.source, 'gi'), ' ');
-  site = site.replace(/[^a-z0-9]+/g, ' ').trim();
+  const siteText = row.accessSite ?? '';
   const a: AdminInput = {
     ref,
     drugKey: facts?.key ?? (row.code ? row.code.toUpperCase() : drugNameKey(text)),
     label: text.trim().length > 48 ? text.trim().slice(0, 45) + '...' : text.trim(),
     route,
-    site,
+    site: siteText === '' ? '' : siteKey(c, siteText),
   };
   const category = row.purpose ?? facts?.category;
   if (category !== undefined) a.category = category;
@@ -80,12 +119,10 @@ export function toAdminInput(row: MarRow, ref: number, terms: AdminTermsData, cl
   if (row.stop !== undefined) a.stop = row.stop;
   else if (row.stopText.trim() !== '') a.stopUnreadable = true;
   if (row.administrationId) a.bagId = row.administrationId;
-  const words = `${text} ${row.route ?? ''}`;
-  if (any(c.kvo, words)) a.fluidRole = 'kvo';
-  else if (any(c.carrier, words)) a.fluidRole = 'carrier';
-  else if (any(c.flush, words)) a.fluidRole = 'flush';
-  if (any(c.pump, words) || any(c.pump, row.accessSite ?? '')) a.pump = true;
-  if (any(c.port, row.accessSite ?? '') || any(c.port, text)) a.port = true;
+  const tf = textFacts(c, text, row.route ?? '', siteText);
+  if (tf.fluidRole) a.fluidRole = tf.fluidRole;
+  if (tf.pump) a.pump = true;
+  if (tf.port) a.port = true;
   return a;
 }
 
