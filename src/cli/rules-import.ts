@@ -34,6 +34,7 @@ export function registerRulesImport(rules: Command, io: Out): void {
     .option('--effective-from <date>', 'first date of service (default: the first day of the quarter)')
     .option('--effective-to <date>', 'last date of service (default: the last day of the quarter)')
     .option('--out <dir>', 'rule directory to write into (default: the built-in rules/)')
+    .option('--note <text>', "added to each table's description (provenance caveats)")
     .action(async (o: Record<string, string | undefined>) => {
       const files: Partial<Record<SourceKind, string>> = {};
       for (const kind of Object.keys(SOURCE_KINDS) as SourceKind[]) {
@@ -47,6 +48,7 @@ export function registerRulesImport(rules: Command, io: Out): void {
         out,
         ...(o['effectiveFrom'] !== undefined ? { effectiveFrom: o['effectiveFrom'] } : {}),
         ...(o['effectiveTo'] !== undefined ? { effectiveTo: o['effectiveTo'] } : {}),
+        ...(o['note'] !== undefined ? { note: o['note'] } : {}),
       });
       for (const w of written) {
         io.stdout(`${w.id.padEnd(14)} ${release.quarter} ${release.effectiveFrom}..${release.effectiveTo}  ${String(w.rows).padStart(7)} rows  ${displayPath(w.yaml)}\n`);

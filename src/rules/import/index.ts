@@ -44,6 +44,8 @@ export interface ImportOptions {
   effectiveTo?: string;
   /** the rule directory to write into (tables go to `<out>/cms/<quarter>/`) */
   out: string;
+  /** added to each table's description (provenance caveats, e.g. "built from a reconstructed subset") */
+  note?: string;
 }
 
 /** A bad option (the CLI reports it like any configuration error: exit 2). */
@@ -81,7 +83,8 @@ export async function importCms(opts: ImportOptions): Promise<{ release: Release
     const src = await readSource(opts.files[k] as string);
     items.push({ table: SOURCE_KINDS[k].parse(src), src });
   }
-  const release: Release = { quarter: q.quarter, effectiveFrom, effectiveTo };
+  const note = opts.note?.replace(/\s+/g, ' ').trim();
+  const release: Release = { quarter: q.quarter, effectiveFrom, effectiveTo, ...(note ? { note } : {}) };
   const written = await writeRelease(opts.out, release, items);
   return { release, written };
 }

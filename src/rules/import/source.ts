@@ -30,13 +30,25 @@ export function importError(src: { file: string }, message: string, row?: number
   return new ConfigError(message, src.file, where);
 }
 
+/**
+ * Windows-1252 bytes 0x80-0x9F (the rest is Latin-1). Node's TextDecoder treats 'windows-1252'
+ * as Latin-1 in some builds (0x99 would become U+0099, not the trade mark sign), so decode here.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(buf: Buffer): string {
+  let out = '';
+  for (const b of buf) out += b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] as string) : String.fromCharCode(b);
+  return out;
+}
+
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1252. */
 export function decodeText(buf: Buffer): string {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return new TextDecoder('windows-1252').decode(buf);
+    return decodeWindows1252(buf);
   }
 }
 

@@ -18,6 +18,8 @@ export interface Release {
   quarter: string;
   effectiveFrom: string;
   effectiveTo: string;
+  /** appended to each table's description */
+  note?: string;
 }
 
 export interface WrittenTable {
@@ -41,7 +43,7 @@ export function tableYaml(t: ParsedTable, src: Pick<SourceRows, 'name' | 'sha256
     version: rel.quarter,
     effectiveFrom: rel.effectiveFrom,
     effectiveTo: rel.effectiveTo,
-    description: `${t.description} Release ${rel.quarter}: ${t.rows.length} rows.${edition}`,
+    description: `${t.description} Release ${rel.quarter}: ${t.rows.length} rows.${edition}${rel.note !== undefined ? ` ${rel.note}` : ''}`,
     sources: [
       {
         title: t.title,
