@@ -226,6 +226,17 @@ describe('rules import: CLI and errors', () => {
     expect((await runCli(['rules', 'validate', out])).code).toBe(0);
   });
 
+  it('warns when the banner dates of the file disagree with --quarter', async () => {
+    const out = tmp('edition');
+    const r = await runCli(['rules', 'import', '--pricing', Q4.pricing as string, '--quarter', '2026Q1', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'note: asp-pricing: the file says "Effective October 1, 2025 through December 31, 2025" (2025-10-01..2025-12-31) but the table is dated 2026-01-01..2026-03-31: check --quarter',
+    );
+    const ok = await runCli(['rules', 'import', '--pricing', Q4.pricing as string, '--quarter', '2025Q4', '--out', out]);
+    expect(ok.stderr).not.toContain('the file says');
+  });
+
   it('--effective-from/--effective-to override the quarter dates', async () => {
     const out = tmp('dates');
     const r = await runCli(['rules', 'import', '--mue', Q4.mue as string, '--quarter', '2025Q4', '--effective-from', '2025-10-15', '--effective-to', '2026-01-31', '--out', out]);

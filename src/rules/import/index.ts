@@ -66,6 +66,21 @@ export function quarterDates(quarter: string): { quarter: string; from: string; 
   return { quarter: `${y}Q${q}`, from: `${y}-${mm(first)}-01`, to: `${y}-${mm(last)}-${mm(lastDay)}` };
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The dates of a banner line "Effective October 1, 2025 through December 31, 2025", if it reads so. */
+export function editionDates(line: string): { from: string; to: string } | undefined {
+  const m = /effective\s+([a-z]+)\s+(\d{1,2}),?\s+(\d{4})\s+(?:through|to|-)\s+([a-z]+)\s+(\d{1,2}),?\s+(\d{4})/i.exec(line);
+  if (!m) return undefined;
+  const d = (mon: string, day: string, y: string) => {
+    const i = MONTHS.indexOf(mon.toLowerCase());
+    return i < 0 ? undefined : `${y}-${String(i + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  };
+  const from = d(m[1] as string, m[2] as string, m[3] as string);
+  const to = d(m[4] as string, m[5] as string, m[6] as string);
+  return from && to && isIsoDate(from) && isIsoDate(to) ? { from, to } : undefined;
+}
+
 /** Read, parse and write the given sources as one release. */
 export async function importCms(opts: ImportOptions): Promise<{ release: Release; written: WrittenTable[] }> {
   const q = quarterDates(opts.quarter);
@@ -81,7 +96,12 @@ export async function importCms(opts: ImportOptions): Promise<{ release: Release
   const items: { table: ParsedTable; src: SourceRows }[] = [];
   for (const k of kinds) {
     const src = await readSource(opts.files[k] as string);
-    items.push({ table: SOURCE_KINDS[k].parse(src), src });
+    const table = SOURCE_KINDS[k].parse(src);
+    const ed = table.edition !== undefined ? editionDates(table.edition) : undefined;
+    if (ed && (ed.from !== effectiveFrom || ed.to !== effectiveTo)) {
+      table.notes.push(`the file says "${table.edition}" (${ed.from}..${ed.to}) but the table is dated ${effectiveFrom}..${effectiveTo}: check --quarter`);
+    }
+    items.push({ table, src });
   }
   const note = opts.note?.replace(/\s+/g, ' ').trim();
   const release: Release = { quarter: q.quarter, effectiveFrom, effectiveTo, ...(note ? { note } : {}) };

@@ -75,6 +75,6 @@ export function parsePricing(src: SourceRows): ParsedTable {
       '(mostly ASP + 6%), with the coinsurance percentage and vaccine, blood and clotting-factor columns. An empty ' +
       'paymentLimit means CMS published none (N/A).',
     ...(edition !== undefined ? { edition } : {}),
-    notes: noLimit ? [`${noLimit} codes without a payment limit (N/A)`] : [],
+    notes: noLimit ? [`${noLimit} code${noLimit === 1 ? '' : 's'} without a payment limit (N/A)`] : [],
   };
 }
