@@ -7,6 +7,7 @@ import { InputError } from '../read/index.js';
 import { ConfigError, RuleSet, builtinRulesDir, formatRuleList, formatRuleShow } from '../rules/index.js';
 import { abortAllStagingSync, consoleSummary, ReportWriteError, type Format } from '../report/index.js';
 import { ALL_CHECKS, findCheck } from '../checks/registry.js';
+import { registerRulesImport } from './rules-import.js';
 import { generateSamples, SampleOptionsError, SampleWriteError } from '../samples/generate.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -161,6 +162,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       io.stdout(`${errors === 0 ? 'valid' : 'invalid'}: ${errors} error(s), ${problems.length - errors} warning(s)\n`);
       exitCode = errors > 0 ? 2 : 0;
     });
+  registerRulesImport(rules, io);
   rules
     .command('show')
     .description('show one rule table: versions, dates, sources, data')

@@ -43,3 +43,6 @@ export type {
   PayerType,
   ResolvedPayer,
 } from './facility.js';
+// CMS tables written by `rules import` (schemas registered at load) and their lookups
+export * from './cms.js';
+export * from './cms-schemas.js';
