@@ -9,6 +9,8 @@ import { codeSet } from './hierarchy/code-set.js';
 import { addOnWithoutPrimary } from './hierarchy/add-on-primary.js';
 import { multipleInitial } from './hierarchy/initial.js';
 import { concurrentOnce } from './hierarchy/concurrent.js';
+import { ncciPtp } from './hierarchy/ptp.js';
+import { adminMue } from './hierarchy/mue.js';
 import { timeUnits } from './documentation/time-units.js';
 import { startStop } from './documentation/start-stop.js';
 import { uncoveredAdministration } from './documentation/uncovered.js';
@@ -27,6 +29,8 @@ export const CHECKS: readonly Check[] = [
   addOnWithoutPrimary,
   multipleInitial,
   concurrentOnce,
+  ncciPtp,
+  adminMue,
 ];
 
 /** Checks raised by the read layer: documented here, raised by the pipeline. */

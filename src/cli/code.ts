@@ -96,7 +96,7 @@ function toCsv(encounters: readonly CodedEncounter[]): string {
     for (const n of e.notCoded) out.push(csvRecord([e.encounterId, e.patientId, e.serviceDate, '', '0', '', 'not coded', n.reason, n.marRows.join(' '), String(e.complete)]));
     for (const p of e.problems) out.push(csvRecord([e.encounterId, e.patientId, e.serviceDate, '', '0', '', `problem: ${p.kind}`, p.message, String(p.marRow), String(e.complete)]));
   }
-  return out.join('');
+  return out.map((r) => r + '\n').join('');
 }
 
 function toTable(encounters: readonly CodedEncounter[]): string {

@@ -276,7 +276,14 @@ export const adminTermsSchema = z
   });
 export type AdminTermsData = z.output<typeof adminTermsSchema>;
 
+/** `ncci-modifiers`: the modifiers that let an indicator-1 PTP pair be paid. */
+export const ncciModifiersSchema = z.strictObject({
+  modifiers: z.array(z.string().regex(/^[A-Z0-9]{2}$/, 'expected a 2-character modifier')).min(1),
+});
+export type NcciModifiersData = z.output<typeof ncciModifiersSchema>;
+
 registerTableSchema('ndc-format', ndcFormatSchema);
+registerTableSchema('ncci-modifiers', ncciModifiersSchema);
 registerTableSchema('admin-terms', adminTermsSchema);
 registerTableSchema('admin-hierarchy', adminHierarchySchema);
 registerTableSchema('admin-timing', adminTimingSchema);

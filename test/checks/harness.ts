@@ -1,6 +1,6 @@
 import type { AuthRow, ClaimLine, DispenseRow, MarRow, Severity } from '../../src/model.js';
 import type { Check, CheckContext, Encounter, FindingInput } from '../../src/checks/types.js';
-import { PayerResolver, RuleSet, builtinRulesDir, defaultFacility, type Facility } from '../../src/rules/index.js';
+import { PayerResolver, RuleSet, builtinRulesDir, defaultFacility, defaultPolicy, type Facility } from '../../src/rules/index.js';
 
 let rulesPromise: Promise<RuleSet> | undefined;
 /** The built-in rules, loaded once per test file. */
@@ -90,6 +90,16 @@ export interface Reported extends FindingInput {
   severityResolved: Severity;
 }
 
+/** A facility whose payers are typed: "Medicare" -> medicare, "Aetna" -> commercial (policy defaults of each type). */
+export function typedFacility(p: Partial<Facility> = {}): Facility {
+  const base = defaultFacility();
+  const payers: Facility['payers'] = [
+    { match: 'Medicare', type: 'medicare', policy: defaultPolicy('medicare'), policyInput: {}, index: 0 },
+    { match: 'Aetna', type: 'commercial', policy: defaultPolicy('commercial'), policyInput: {}, index: 1 },
+  ];
+  return { ...base, payers, ...p };
+}
+
 /** Run one check's hooks over encounters, as the pipeline would, and collect what it reports. */
 export async function runCheck(
   check: Check,
@@ -115,9 +125,12 @@ export async function runCheck(
 /** A table of cases for one check: lines that must and must not be flagged. */
 export interface CaseTable {
   check: Check;
-  valid: { name: string; encounters: Encounter[]; auths?: AuthRow[]; today?: string }[];
+  /** the facility every case runs with (default: defaultFacility(), where every payer is `other`) */
+  facility?: Facility;
+  valid: { name: string; encounters: Encounter[]; auths?: AuthRow[]; today?: string; facility?: Facility }[];
   invalid: {
     name: string;
+    facility?: Facility;
     encounters: Encounter[];
     auths?: AuthRow[];
     today?: string;

@@ -97,6 +97,8 @@ export interface DeriveOptions {
   setting: 'hopd' | 'office';
   hydrationPieces: 'add' | 'separate';
   separateSiteModifier: string;
+  /** add-on code -> its primary codes (admin-codes): an add-on whose primaries are all absent is not reported */
+  addOnPrimaries?: ReadonlyMap<string, readonly string[]>;
 }
 
 type Interval = readonly [number, number];
@@ -114,6 +116,8 @@ interface Service {
   end: number;
   /** charted intervals (merged) */
   intervals: Interval[];
+  /** each charted row's access site and interval (a service of several bags may span sites) */
+  parts: { site: string; iv: Interval }[];
   hold: number;
   /** charted minutes net of holds: decides push vs infusion and who ranks first among equals */
   minutes: number;
@@ -306,6 +310,7 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
       if (prev) {
         prev.refs.push(a.ref);
         prev.intervals = union([...prev.intervals, iv]);
+        prev.parts.push({ site: a.site, iv });
         prev.start = Math.min(prev.start, iv[0]);
         prev.end = Math.max(prev.end, iv[1]);
         prev.hold += hold;
@@ -314,20 +319,23 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
         if (!prev.label.split(' + ').includes(a.label)) prev.label = key.startsWith('bag|') ? `${prev.label} + ${a.label}` : prev.label;
         continue;
       }
-      const s: Service = { refs: [a.ref], drugKey: a.drugKey, label: category === 'hydration' ? `hydration (${a.label})` : a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], hold, minutes: minutes ?? 0, own: [], notes: [] };
+      const s: Service = { refs: [a.ref], drugKey: a.drugKey, label: category === 'hydration' ? `hydration (${a.label})` : a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], parts: [{ site: a.site, iv }], hold, minutes: minutes ?? 0, own: [], notes: [] };
       infusionByKey.set(key, s);
       if (category === 'hydration') hydrationByDate.set(date, s);
       services.push(s);
       continue;
     }
-    services.push({ refs: [a.ref], drugKey: a.drugKey, label: a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], hold, minutes: minutes ?? 0, own: [iv], notes: [] });
+    services.push({ refs: [a.ref], drugKey: a.drugKey, label: a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], parts: [{ site: a.site, iv }], hold, minutes: minutes ?? 0, own: [iv], notes: [] });
   }
 
   // Order of rank: category then method, the longer infusion first among equals, then the earlier start.
   const order = (x: Service, y: Service) =>
     rank(x.category, x.method, h) - rank(y.category, y.method, h) ||
     (x.method === 'infusion' ? y.minutes - x.minutes : 0) ||
-    x.start - y.start;
+    x.start - y.start ||
+    x.drugKey.localeCompare(y.drugKey) ||
+    x.end - y.end ||
+    x.site.localeCompare(y.site);
   const ranked = [...services].sort(order);
 
   // One initial per access site that overlaps another site in time (a documented separate site); sites
@@ -402,7 +410,7 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
     const lastPush = new Map<string, number>();
     const lastInfusionEnd = new Map<string, number>();
     const chemoPushed = new Set<string>();
-    for (const s of [...coded].sort((x, y) => x.start - y.start)) {
+    for (const s of [...coded].sort((x, y) => x.start - y.start || order(x, y))) {
       const spec = codesFor(s.category, s.method, h);
       const codes: string[] = [];
       const add = (code: string | undefined, units: number, role: LineRole, modifiers: string[] = []) => {
@@ -476,34 +484,56 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
     else push({ code: h.portFlush, units: 1, serviceDate: date, role: 'flush', refs, reason: `${port[0]?.label ?? 'flush'} on ${date}, port flush as the only service: ${h.portFlush}` });
   }
 
+  // An add-on needs one of its primaries in the encounter (e.g. 96368 beside a chemo push initial and a
+  // sequential 96367 has none): it is not reported, and the reason says so.
+  if (o.addOnPrimaries) {
+    const present = new Set(lines.map((l) => l.code));
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const l = lines[i] as DerivedLine;
+      const primaries = o.addOnPrimaries.get(l.code);
+      if (!primaries || primaries.some((p) => present.has(p))) continue;
+      lines.splice(i, 1);
+      notCoded.push({ refs: l.refs, reason: `${l.reason.replace(/: [^:]*$/, '')}: ${l.code} needs one of ${primaries.join(', ')} in the encounter, and none is reported` });
+    }
+  }
   lines.sort((x, y) => x.serviceDate.localeCompare(y.serviceDate) || x.code.localeCompare(y.code));
   return { lines, notCoded, problems, complete };
 }
 
 /**
- * Split ranked services into hierarchies: the first site's, then one per further access site whose
- * administrations overlap in time with those of a site already placed (a documented separate site
- * justifies a second initial). Services with no charted site join the first hierarchy.
+ * Split ranked services into hierarchies: the first charted site's, then one per further charted
+ * access site with an administration that overlaps in time an administration on another charted site
+ * already placed (two distinct sites in use at once justify a second initial). Sites used one after
+ * another, and rows with no charted site, never make a second initial: they join the first hierarchy.
+ * A service of several rows (bags of one drug) belongs to the site of its first row.
  */
 function splitBySite(ranked: Service[]): Service[][] {
   if (ranked.length === 0) return [];
-  const first = (ranked[0] as Service).site;
-  const bySite = new Map<string, Service[]>();
-  for (const s of ranked) {
-    const site = s.site === '' ? first : s.site;
-    bySite.set(site, [...(bySite.get(site) ?? []), s]);
-  }
-  const main = bySite.get(first) ?? [];
-  const groups: Service[][] = [main];
-  const placed: Service[] = [...main];
-  for (const [site, list] of bySite) {
+  // parts in clock order, ties by site name: the result must not depend on the order of the MAR rows
+  const sorted = (s: Service) => [...s.parts].sort((x, y) => x.iv[0] - y.iv[0] || x.site.localeCompare(y.site));
+  const siteOf = (s: Service) => sorted(s)[0]?.site ?? '';
+  const charted = ranked.flatMap((s) => s.parts.filter((p) => p.site !== ''));
+  const firstCharted = ranked.find((s) => s.parts.some((p) => p.site !== ''));
+  const first = firstCharted ? (sorted(firstCharted).find((p) => p.site !== '')?.site ?? '') : '';
+  if (new Set(charted.map((p) => p.site)).size < 2) return [ranked];
+  const placed = new Set<string>([first]);
+  const separate: string[] = [];
+  // sites in the order of their best-ranked service
+  const order: string[] = [];
+  for (const s of ranked) for (const p of sorted(s)) if (p.site !== '' && !order.includes(p.site)) order.push(p.site);
+  for (const site of order) {
     if (site === first) continue;
-    const overlaps = list.some((s) => placed.some((p) => intersection(s.intervals, p.intervals) > 0));
-    if (overlaps) groups.push(list);
-    else main.push(...list);
-    placed.push(...list);
+    const mine = charted.filter((p) => p.site === site);
+    const overlaps = mine.some((p) => charted.some((q) => q.site !== site && placed.has(q.site) && Math.min(p.iv[1], q.iv[1]) - Math.max(p.iv[0], q.iv[0]) > 0));
+    if (overlaps) separate.push(site);
+    placed.add(site);
   }
-  return groups;
+  const groups: Service[][] = [[], ...separate.map(() => [] as Service[])];
+  for (const s of ranked) {
+    const i = separate.indexOf(siteOf(s));
+    (groups[i + 1] as Service[]).push(s);
+  }
+  return groups.filter((g) => g.length > 0);
 }
 
 /** Aggregate derived lines into the encounter's code set: one entry per code and modifiers, units added. */

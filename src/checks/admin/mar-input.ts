@@ -8,7 +8,7 @@
  */
 import type { MarRow } from '../../model.js';
 import type { Facility, PayerResolver, RuleSet } from '../../rules/index.js';
-import type { AdminHierarchyData, AdminTermsData, AdminTimingData } from '../../rules/schemas.js';
+import type { AdminCodesData, AdminHierarchyData, AdminTermsData, AdminTimingData } from '../../rules/schemas.js';
 import type { Encounter } from '../types.js';
 import type { AdminCategory } from './hierarchy.js';
 import { drugClassifier } from './classify.js';
@@ -126,6 +126,20 @@ export function toAdminInput(row: MarRow, ref: number, terms: AdminTermsData, cl
   return a;
 }
 
+const primariesMemo = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** add-on code -> primaries, from the admin-codes table in force (one map per table version) */
+export function addOnPrimariesOf(rules: RuleSet, date: string): Map<string, readonly string[]> | undefined {
+  const t = rules.get<AdminCodesData>('admin-codes', date);
+  if (!t) return undefined;
+  let m = primariesMemo.get(t.data);
+  if (!m) {
+    m = new Map(t.data.codes.filter((c) => c.primaries).map((c) => [c.code, c.primaries as readonly string[]] as const));
+    primariesMemo.set(t.data, m);
+  }
+  return m;
+}
+
 export interface CodingContext {
   rules: RuleSet;
   facility: Facility;
@@ -162,6 +176,7 @@ function derive(enc: Encounter, ctx: CodingContext): Derivation | undefined {
     setting: ctx.facility.setting,
     hydrationPieces: policy?.hydrationPieces ?? 'add',
     separateSiteModifier: policy?.separateSiteModifier ?? 'XU',
+    addOnPrimaries: addOnPrimariesOf(ctx.rules, date),
   };
   const classify = ctx.classify ?? drugClassifier(ctx.rules);
   const admins = enc.mar.map((row, i) => toAdminInput(row, i, terms.data, classify));

@@ -1,5 +1,6 @@
 import type { Check } from '../types.js';
 import { compareAdmin, reasonsOf } from '../admin/billed.js';
+import { adminAmount } from '../admin/price.js';
 
 /** `documentation.time-units`: "each additional hour" units billed above or below what the charted time supports. */
 export const timeUnits: Check = {
@@ -33,6 +34,10 @@ export const timeUnits: Check = {
         code,
         expected: `${code} x${want.units}`,
         direction: over ? 'over' : 'under',
+        ...(() => {
+          const a = adminAmount(ctx.rules, code, Math.abs(billed.units - want.units), line.serviceDate);
+          return a === undefined ? {} : { amountAtRisk: a };
+        })(),
         ...(over ? {} : { severity: 'warning' as const }),
         discriminator: code,
       });

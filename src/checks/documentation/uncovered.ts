@@ -1,5 +1,6 @@
 import type { Check } from '../types.js';
 import { compareAdmin, describeSet, reasonsOf } from '../admin/billed.js';
+import { adminAmount } from '../admin/price.js';
 
 /** `documentation.uncovered-administration`: the MAR supports administration codes, but the encounter's claim bills none. */
 export const uncoveredAdministration: Check = {
@@ -19,6 +20,8 @@ export const uncoveredAdministration: Check = {
     if (!cmp || cmp.billed.length > 0 || cmp.derivation.lines.length === 0) return;
     const line = enc.claims[0];
     if (!line) return;
+    let amount = 0;
+    for (const l of cmp.derivation.lines) amount += adminAmount(ctx.rules, l.code, l.units, l.serviceDate) ?? 0;
     ctx.report({
       message: `The MAR supports ${describeSet(cmp.expectedByCode)} but the claim bills no administration code: ${reasonsOf(cmp.derivation.lines)}.`,
       records: [{ kind: 'claims', record: line }, ...cmp.derivation.lines.flatMap((l) => l.refs).slice(0, 4).map((i) => ({ kind: 'mar' as const, record: enc.mar[i] as (typeof enc.mar)[number] }))],
@@ -27,6 +30,7 @@ export const uncoveredAdministration: Check = {
       serviceDate: enc.serviceDate,
       expected: describeSet(cmp.expectedByCode),
       direction: 'under',
+      ...(amount > 0 ? { amountAtRisk: Math.round(amount * 100) / 100 } : {}),
     });
   },
 };

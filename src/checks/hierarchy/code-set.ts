@@ -1,11 +1,14 @@
 import type { Check } from '../types.js';
 import { compareAdmin, describeSet, reasonsOf } from '../admin/billed.js';
+import { adminAmount } from '../admin/price.js';
 
 /**
  * `hierarchy.code-set`: the administration codes billed are not the ones the MAR supports (a wrong
  * initial service, push vs infusion, sequential vs concurrent, a missing or extra service). Time
  * units of the "each additional hour" codes are left to documentation.time-units.
  */
+const money = (amount: number | undefined) => (amount === undefined ? {} : { amountAtRisk: amount });
+
 export const codeSet: Check = {
   id: 'hierarchy.code-set',
   category: 'hierarchy',
@@ -48,6 +51,7 @@ export const codeSet: Check = {
           code,
           expected: `${w === 0 ? `no ${code}` : `${code} x${w}`} (the MAR supports ${expectedText})`,
           direction: 'over',
+          ...money(adminAmount(ctx.rules, code, b - w, line.serviceDate)),
           discriminator: `over:${code}`,
         });
       } else {
@@ -62,6 +66,7 @@ export const codeSet: Check = {
           code,
           expected: `${code} x${w} (the MAR supports ${expectedText})`,
           direction: 'under',
+          ...money(adminAmount(ctx.rules, code, w - b, line.serviceDate)),
           severity: 'warning',
           discriminator: `under:${code}`,
         });

@@ -1,6 +1,7 @@
 import type { Check } from '../types.js';
 import type { AdminHierarchyData } from '../../rules/schemas.js';
 import { adminLines } from '../admin/billed.js';
+import { adminPrice } from '../admin/price.js';
 
 /** `hierarchy.multiple-initial`: more than one initial administration service billed without a separate-site modifier. */
 export const multipleInitial: Check = {
@@ -28,6 +29,11 @@ export const multipleInitial: Check = {
     const unmarkedUnits = unmarked.reduce((n, c) => n + c.units, 0);
     if (unmarkedUnits <= 1) return;
     const target = unmarked.find((c) => c.units > 1) ?? (unmarked[1] as (typeof unmarked)[number]);
+    // overpaid: the initial's rate minus the rate of the subsequent code it should have been
+    const sequential = h.data.services.find((s) => s.initial === target.code)?.sequential;
+    const paid = adminPrice(ctx.rules, target.code, target.serviceDate)?.rate;
+    const due = sequential ? (adminPrice(ctx.rules, sequential, target.serviceDate)?.rate ?? 0) : 0;
+    const amount = paid !== undefined && paid > due ? Math.round((paid - due) * 100) / 100 : undefined;
     ctx.report({
       message: `${total} initial administration services are billed (${lines.map((c) => `${c.code}${c.units > 1 ? ` x${c.units}` : ''}`).join(', ')}); only one may go without a separate-site modifier (${[...site].join(', ')}).`,
       records: [{ kind: 'claims', record: target, column: 'code' }, ...lines.filter((c) => c !== target).map((c) => ({ kind: 'claims' as const, record: c }))],
@@ -38,6 +44,7 @@ export const multipleInitial: Check = {
       code: target.code,
       expected: `one initial service; the others as sequential or push add-on codes, or with ${h.data.separateSiteModifiers[0]} when a separate access site is documented`,
       direction: 'over',
+      ...(amount !== undefined ? { amountAtRisk: amount } : {}),
     });
   },
 };

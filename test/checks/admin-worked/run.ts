@@ -4,7 +4,7 @@
  */
 import type { MarRow } from '../../../src/model.js';
 import type { WorkedAdmin, WorkedLine } from './cases.js';
-import { toAdminInput } from '../../../src/checks/admin/mar-input.js';
+import { addOnPrimariesOf, toAdminInput } from '../../../src/checks/admin/mar-input.js';
 import { drugClassifier } from '../../../src/checks/admin/classify.js';
 import { deriveAdminCodes, summariseLines, type Derivation } from '../../../src/checks/admin/derive.js';
 import type { RuleSet } from '../../../src/rules/index.js';
@@ -51,6 +51,7 @@ export function deriveWorked(
     return t.data;
   };
   const terms = table<AdminTermsData>('admin-terms');
+  const primaries = addOnPrimariesOf(rules, date);
   // MAR rows have no hold column (a hold is charted as a stop and a restart); worked cases may give one
   const inputs = marRows(admins).map((row, i) => {
     const a = toAdminInput(row, i, terms, drugClassifier(rules));
@@ -64,6 +65,7 @@ export function deriveWorked(
     setting,
     hydrationPieces: policy.hydrationPieces ?? 'add',
     separateSiteModifier: policy.separateSiteModifier ?? 'XU',
+    ...(primaries ? { addOnPrimaries: primaries } : {}),
   });
 }
 

@@ -31,8 +31,8 @@ export default {
       name: 'therapeutic initial billed where chemo is initial by hierarchy',
       encounters: enc([adminClaim('96365'), adminClaim('96375'), drugClaim()], [ondansetronPush(), pembro30()]),
       expect: [
-        { code: '96365', direction: 'over', severityResolved: 'error', message: '96365 is billed (x1) but the MAR supports no 96365; it supports 96375 + 96413.' },
-        { code: '96413', direction: 'under', severityResolved: 'warning', expected: '96413 x1 (the MAR supports 96375 + 96413)' },
+        { code: '96365', direction: 'over', severityResolved: 'error', amountAtRisk: 217.31, message: '96365 is billed (x1) but the MAR supports no 96365; it supports 96375 + 96413.' },
+        { code: '96413', direction: 'under', severityResolved: 'warning', amountAtRisk: 337.46, expected: '96413 x1 (the MAR supports 96375 + 96413)' },
       ],
     },
     {
