@@ -14,6 +14,7 @@ import { adminMue } from './hierarchy/mue.js';
 import { timeUnits } from './documentation/time-units.js';
 import { startStop } from './documentation/start-stop.js';
 import { uncoveredAdministration } from './documentation/uncovered.js';
+import { timeImpossible } from './documentation/time-impossible.js';
 
 /** Every check the tool runs, in the order they run. Add new checks here (and a test table). */
 export const CHECKS: readonly Check[] = [
@@ -26,6 +27,7 @@ export const CHECKS: readonly Check[] = [
   codeSet,
   timeUnits,
   uncoveredAdministration,
+  timeImpossible,
   addOnWithoutPrimary,
   multipleInitial,
   concurrentOnce,

@@ -23,9 +23,16 @@ export function adminCodeInfo(rules: RuleSet, code: string, date: string): Admin
   return m.get(code);
 }
 
-/** The encounter's administration claim lines. */
+const linesMemo = new WeakMap<Encounter, ClaimLine[]>();
+
+/** The encounter's administration claim lines (computed once per encounter). */
 export function adminLines(enc: Encounter, rules: RuleSet): ClaimLine[] {
-  return enc.claims.filter((c) => adminCodeInfo(rules, c.code, c.serviceDate) !== undefined);
+  let l = linesMemo.get(enc);
+  if (!l) {
+    l = enc.claims.filter((c) => adminCodeInfo(rules, c.code, c.serviceDate) !== undefined);
+    linesMemo.set(enc, l);
+  }
+  return l;
 }
 
 export interface CodeTotals {

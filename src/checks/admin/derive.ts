@@ -77,6 +77,32 @@ export interface DerivedLine {
   reason: string;
 }
 
+/**
+ * A derived line whose reason text is built only when read (an audit reads it only for the few
+ * encounters with a finding; `code` reads them all).
+ */
+class Line implements DerivedLine {
+  private r: string | (() => string);
+  constructor(
+    public code: string,
+    public units: number,
+    public modifiers: string[],
+    public serviceDate: string,
+    public role: LineRole,
+    public refs: number[],
+    reason: string | (() => string),
+  ) {
+    this.r = reason;
+  }
+  get reason(): string {
+    if (typeof this.r !== 'string') this.r = this.r();
+    return this.r;
+  }
+  set reason(v: string) {
+    this.r = v;
+  }
+}
+
 /** An administration that supports no code, and why (shown by `code`; never silently dropped). */
 export interface NotCoded {
   refs: number[];
@@ -209,12 +235,12 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
   let complete = true;
   const office = o.setting === 'office';
 
-  const push = (line: Omit<DerivedLine, 'modifiers'> & { modifiers?: string[] }) => {
+  const push = (line: Omit<DerivedLine, 'modifiers' | 'reason'> & { reason: () => string }) => {
     if (office && h.facilityOnly.includes(line.code)) {
-      notCoded.push({ refs: line.refs, reason: `${line.reason.replace(/: [^:]*$/, '')}: ${line.code} is reported by hospitals only (setting: office)` });
+      notCoded.push({ refs: line.refs, reason: `${line.reason().replace(/: [^:]*$/, '')}: ${line.code} is reported by hospitals only (setting: office)` });
       return;
     }
-    lines.push({ modifiers: [], ...line });
+    lines.push(new Line(line.code, line.units, [], line.serviceDate, line.role, line.refs, line.reason));
   };
 
   const flushes: { a: AdminInput; date: string }[] = [];
@@ -237,13 +263,13 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
     }
     const start = toMinutes(a.start);
     const date = dateOf(start);
-    const at = `${a.label} ${hhmm(start)}`;
+    const atText = () => `${a.label} ${hhmm(start)}`;
     if (a.route === 'other') {
-      notCoded.push({ refs: [a.ref], reason: `${at}: route not coded by this engine (not IV, SC or IM)` });
+      notCoded.push({ refs: [a.ref], reason: `${atText()}: route not coded by this engine (not IV, SC or IM)` });
       continue;
     }
     if (a.fluidRole === 'kvo' || a.fluidRole === 'carrier') {
-      notCoded.push({ refs: [a.ref], reason: `${at}: ${a.fluidRole === 'kvo' ? 'keep-vein-open fluid' : 'carrier fluid'} is not hydration` });
+      notCoded.push({ refs: [a.ref], reason: `${atText()}: ${a.fluidRole === 'kvo' ? 'keep-vein-open fluid' : 'carrier fluid'} is not hydration` });
       continue;
     }
     if (a.fluidRole === 'flush') {
@@ -259,11 +285,11 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
 
     if (a.route === 'sc' || a.route === 'im') {
       if (category === 'hydration') {
-        notCoded.push({ refs: [a.ref], reason: `${at}: subcutaneous or intramuscular fluid is not an IV hydration service` });
+        notCoded.push({ refs: [a.ref], reason: `${atText()}: subcutaneous or intramuscular fluid is not an IV hydration service` });
         continue;
       }
       const code = category === 'chemo' ? (a.hormonal ? h.injections.chemoHormonal : h.injections.chemo) : h.injections.therapeutic;
-      push({ code, units: 1, serviceDate: date, role: 'injection', refs: [a.ref], reason: `${at} ${a.route.toUpperCase()}: ${code}` });
+      push({ code, units: 1, serviceDate: date, role: 'injection', refs: [a.ref], reason: () => `${atText()} ${a.route.toUpperCase()}: ${code}` });
       continue;
     }
 
@@ -286,13 +312,13 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
     if (isPump) {
       const code = category === 'chemo' ? h.pumps.chemo : h.pumps.other;
       const long = minutes === undefined ? 'pump' : `${minutes} min with a pump`;
-      push({ code, units: 1, serviceDate: date, role: 'pump', refs: [a.ref], reason: `${at}, ${long}: ${code} (start of a prolonged infusion)` });
+      push({ code, units: 1, serviceDate: date, role: 'pump', refs: [a.ref], reason: () => `${atText()}, ${long}: ${code} (start of a prolonged infusion)` });
       continue;
     }
     // hydration is never a push: every timed piece counts toward the hydration time
     const method = category === 'hydration' ? 'infusion' : a.route === 'ivPush' || minutes === undefined ? 'push' : ivMethod(minutes, t);
     if (category === 'hydration' && minutes === undefined) {
-      notCoded.push({ refs: [a.ref], reason: `${at}: hydration without a usable stop time supports no units` });
+      notCoded.push({ refs: [a.ref], reason: `${atText()}: hydration without a usable stop time supports no units` });
       continue;
     }
     const iv: Interval = [start, start + Math.max(charted, method === 'push' ? 1 : 0)];
@@ -383,13 +409,14 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
     for (const s of group) {
       if (s.concurrentWith) {
         const c = codesFor(s.category, 'infusion', h)?.concurrent;
-        const why = `${describeSpan(s)} runs concurrently with ${s.concurrentWith.label}`;
+        const partner = s.concurrentWith;
+        const why = `${describeSpan(s)} runs concurrently with ${partner.label}`;
         if (s.category === 'hydration') notCoded.push({ refs: s.refs, reason: `${why}: concurrent hydration is not reported` });
         else if (!c) notCoded.push({ refs: s.refs, reason: `${why}: no concurrent code for this service type` });
         else if (concurrentSeen.has(s.date)) notCoded.push({ refs: s.refs, reason: `${why}: ${c} already reported once for ${s.date}` });
         else {
           concurrentSeen.add(s.date);
-          push({ code: c, units: 1, serviceDate: s.date, role: 'concurrent', refs: s.refs, reason: `${why}: ${c} (once per date)` });
+          push({ code: c, units: 1, serviceDate: s.date, role: 'concurrent', refs: s.refs, reason: () => `${why}: ${c} (once per date)` });
         }
         continue;
       }
@@ -416,16 +443,16 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
       const add = (code: string | undefined, units: number, role: LineRole, modifiers: string[] = []) => {
         if (!code || units <= 0) return;
         codes.push(`${code}${modifiers.length ? '-' + modifiers.join('-') : ''}${units === 1 ? '' : ` x${units}`}`);
-        lines.push({ code, units, modifiers, serviceDate: s.date, role, refs: s.refs, reason: '' });
+        lines.push(new Line(code, units, modifiers, s.date, role, s.refs, reason));
       };
       const before = lines.length;
       const m = ownMinutes(s);
-      let head = describeSpan(s);
-      if (s.method === 'infusion') head += `, ${m} min`;
-      if (s.notes.length) head += ` (${s.notes.join('; ')})`;
+      let extra = '';
+      const headText = () => `${describeSpan(s)}${s.method === 'infusion' ? `, ${m} min` : ''}${s.notes.length ? ` (${s.notes.join('; ')})` : ''}${extra}`;
+      const reason = () => `${headText()}: ${codes.join(' + ')}`;
 
       if (!spec) {
-        notCoded.push({ refs: s.refs, reason: `${head}: no code for this service type` });
+        notCoded.push({ refs: s.refs, reason: `${headText()}: no code for this service type` });
         continue;
       }
       if (s === initial) {
@@ -442,19 +469,19 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
         const prevPush = lastPush.get(s.drugKey);
         const prevEnd = lastInfusionEnd.get(s.drugKey);
         if (s.category === 'chemo') {
-          if (chemoPushed.has(s.drugKey)) notCodedReason(s, `${head}: a repeat push of the same chemotherapy drug has no code of its own`);
+          if (chemoPushed.has(s.drugKey)) notCodedReason(s, `${headText()}: a repeat push of the same chemotherapy drug has no code of its own`);
           else add(spec.sequential, 1, 'sequential');
         } else if (prevPush !== undefined || prevEnd !== undefined) {
           const since = Math.max(prevPush ?? -Infinity, prevEnd ?? -Infinity);
           const elapsed = s.start - since;
           const what = prevPush !== undefined && (prevEnd === undefined || prevPush >= prevEnd) ? 'the previous push of it started' : 'its infusion ended';
           if (spec.repeatSameDrug && repeatPushAllowed(elapsed, t)) {
-            if (office && h.facilityOnly.includes(spec.repeatSameDrug)) notCodedReason(s, `${head}: ${elapsed} min after ${what}; ${spec.repeatSameDrug} is reported by hospitals only (setting: office)`);
+            if (office && h.facilityOnly.includes(spec.repeatSameDrug)) notCodedReason(s, `${headText()}: ${elapsed} min after ${what}; ${spec.repeatSameDrug} is reported by hospitals only (setting: office)`);
             else {
               add(spec.repeatSameDrug, 1, 'repeat push');
-              head += ` (${elapsed} min after ${what})`;
+              extra = ` (${elapsed} min after ${what})`;
             }
-          } else notCodedReason(s, `${head}: same drug ${elapsed} min after ${what}, not more than ${t.repeatPushMinMinutes}: not reported again`);
+          } else notCodedReason(s, `${headText()}: same drug ${elapsed} min after ${what}, not more than ${t.repeatPushMinMinutes}: not reported again`);
         } else add(spec.sequential, 1, 'sequential');
       }
       // 96376 counts from the previous reported push of the drug (Time rules)
@@ -462,8 +489,6 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
         if (lines.length > before) lastPush.set(s.drugKey, s.start);
         if (s.category === 'chemo') chemoPushed.add(s.drugKey);
       } else lastInfusionEnd.set(s.drugKey, s.end);
-      const reason = `${head}: ${codes.join(' + ')}`;
-      for (let i = before; i < lines.length; i++) (lines[i] as DerivedLine).reason = reason;
     }
     return concurrentSeen;
   }
@@ -481,7 +506,7 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
     const refs = fs.map((f) => f.ref);
     if (others) notCoded.push({ refs, reason: `${fs[0]?.label ?? 'flush'} on ${date}: a flush is part of the other services of the day` });
     else if (port.length === 0) notCoded.push({ refs, reason: `${fs[0]?.label ?? 'flush'} on ${date}: a flush of a peripheral line is not reported (${h.portFlush} is for an implanted port)` });
-    else push({ code: h.portFlush, units: 1, serviceDate: date, role: 'flush', refs, reason: `${port[0]?.label ?? 'flush'} on ${date}, port flush as the only service: ${h.portFlush}` });
+    else push({ code: h.portFlush, units: 1, serviceDate: date, role: 'flush', refs, reason: () => `${port[0]?.label ?? 'flush'} on ${date}, port flush as the only service: ${h.portFlush}` });
   }
 
   // An add-on needs one of its primaries in the encounter (e.g. 96368 beside a chemo push initial and a

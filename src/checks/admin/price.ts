@@ -6,6 +6,7 @@
  */
 import type { RuleSet } from '../../rules/index.js';
 import { cmsRelease, statusIndicator } from '../../rules/cms.js';
+import { memo } from '../memo.js';
 
 const SEPARATELY_PAID = new Set(['S', 'T', 'V']);
 
@@ -18,6 +19,10 @@ export interface AdminPrice {
 }
 
 export function adminPrice(rules: RuleSet, code: string, date: string): AdminPrice | undefined {
+  return memo(rules, 'admin-price', `${code}|${date}`, () => lookup(rules, code, date));
+}
+
+function lookup(rules: RuleSet, code: string, date: string): AdminPrice | undefined {
   const s = statusIndicator(rules, code, date);
   if (!s || !SEPARATELY_PAID.has(s.si) || s.paymentRate === undefined || s.paymentRate <= 0) return undefined;
   const r = cmsRelease(rules, 'opps-status', date);

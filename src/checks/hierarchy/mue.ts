@@ -3,6 +3,7 @@ import type { ClaimLine } from '../../model.js';
 import { cmsRelease, mueFor } from '../../rules/cms.js';
 import { adminLines, compareAdmin } from '../admin/billed.js';
 import { adminAmount } from '../admin/price.js';
+import { memo } from '../memo.js';
 
 /** `hierarchy.mue`: units of an administration code above its NCCI MUE (outpatient hospital) for the line or the date. */
 export const adminMue: Check = {
@@ -23,15 +24,16 @@ export const adminMue: Check = {
     if (!first || lines.length === 0) return;
     if (ctx.payers.resolve(first.payer).policy.mue !== 'medicare') return;
     const groups = new Map<string, ClaimLine[]>();
+    const mue = (code: string, date: string) => memo(ctx.rules, 'admin-mue', `${code}|${date}`, () => mueFor(ctx.rules, code, date));
     for (const c of lines) {
-      const m = mueFor(ctx.rules, c.code, c.serviceDate);
+      const m = mue(c.code, c.serviceDate);
       if (!m) continue;
       const key = m.indicator === 1 ? `line|${c.row}` : `date|${c.code}|${c.serviceDate}`;
       groups.set(key, [...(groups.get(key) ?? []), c]);
     }
     for (const group of groups.values()) {
       const c = group[0] as ClaimLine;
-      const m = mueFor(ctx.rules, c.code, c.serviceDate);
+      const m = mue(c.code, c.serviceDate);
       if (!m) continue;
       const units = group.reduce((n, x) => n + x.units, 0);
       if (units <= m.value) continue;

@@ -4,6 +4,7 @@ import type { NcciModifiersData } from '../../rules/schemas.js';
 import { cmsRelease, ptpPairsFor } from '../../rules/cms.js';
 import { adminLines } from '../admin/billed.js';
 import { adminAmount } from '../admin/price.js';
+import { memo } from '../memo.js';
 
 /** `hierarchy.ncci-ptp`: two administration codes billed on one date that an NCCI PTP edit pairs. */
 export const ncciPtp: Check = {
@@ -25,7 +26,7 @@ export const ncciPtp: Check = {
     for (const c of lines) byDate.set(c.serviceDate, [...(byDate.get(c.serviceDate) ?? []), c]);
     for (const [date, day] of byDate) {
       const mods = new Set(ctx.rules.get<NcciModifiersData>('ncci-modifiers', date)?.data.modifiers ?? []);
-      const release = cmsRelease(ctx.rules, 'ncci-ptp', date);
+      const release = memo(ctx.rules, 'ptp-release', date, () => cmsRelease(ctx.rules, 'ncci-ptp', date));
       if (!release) return;
       const seen = new Set<string>();
       for (const c1 of day) {
@@ -33,7 +34,7 @@ export const ncciPtp: Check = {
           if (c1 === c2 || c1.code === c2.code) continue;
           const key = `${c1.code}|${c2.code}`;
           if (seen.has(key)) continue;
-          const edit = ptpPairsFor(ctx.rules, c1.code, c2.code, date)[0];
+          const edit = memo(ctx.rules, 'ptp', `${c1.code}|${c2.code}|${date}`, () => ptpPairsFor(ctx.rules, c1.code, c2.code, date)[0]);
           if (!edit) continue;
           seen.add(key);
           const marked = [...c1.modifiers, ...c2.modifiers].some((m) => mods.has(m.toUpperCase()));
