@@ -1,20 +1,59 @@
 /**
- * Per-run memo of rule-data lookups (per RuleSet, per namespace and key): a check calls the same
- * lookup (an add-on's primaries, a PTP pair, a code's price) for the same code and date on thousands
- * of encounters. Bounded: a namespace that grows past `limit` keys starts again.
+ * Caches of the check hot path. Lookups of rule data repeat for the same code and date on thousands
+ * of encounters, so they are remembered per RuleSet in nested maps (no key strings are built: an
+ * audit makes millions of lookups and string keys were a visible share of its garbage). Values that
+ * belong to one encounter are kept for the last encounter only: checks run encounter by encounter.
  */
 import type { RuleSet } from '../rules/index.js';
 
-const memos = new WeakMap<RuleSet, Map<string, Map<string, unknown>>>();
+type Nested = Map<string, unknown>;
+const memos = new WeakMap<RuleSet, Map<string, Nested>>();
 
-export function memo<T>(rules: RuleSet, ns: string, key: string, compute: () => T, limit = 100_000): T {
+function root(rules: RuleSet, ns: string): Nested {
   let byNs = memos.get(rules);
   if (!byNs) memos.set(rules, (byNs = new Map()));
   let m = byNs.get(ns);
   if (!m) byNs.set(ns, (m = new Map()));
-  if (m.has(key)) return m.get(key) as T;
+  return m;
+}
+
+function level(m: Nested, k: string): Nested {
+  let n = m.get(k) as Nested | undefined;
+  if (!n) m.set(k, (n = new Map()));
+  return n;
+}
+
+function leaf<T>(m: Nested, k: string, compute: () => T): T {
+  if (m.has(k)) return m.get(k) as T;
   const v = compute();
-  if (m.size >= limit) m.clear();
-  m.set(key, v);
+  m.set(k, v);
   return v;
+}
+
+/** A lookup remembered per (rules, ns, a, b): e.g. (code, date). */
+export function memo2<T>(rules: RuleSet, ns: string, a: string, b: string, compute: () => T): T {
+  return leaf(level(root(rules, ns), a), b, compute);
+}
+
+/** A lookup remembered per (rules, ns, a, b, c): e.g. (date, column-1 code, column-2 code). */
+export function memo3<T>(rules: RuleSet, ns: string, a: string, b: string, c: string, compute: () => T): T {
+  return leaf(level(level(root(rules, ns), a), b), c, compute);
+}
+
+/**
+ * A value computed once for the encounter being checked (and its context), shared by the checks and
+ * the summary that follow; only the last encounter is kept.
+ */
+export function lastEncounter<T>(): (enc: object, ctx: object, compute: () => T) => T {
+  let key: object | undefined;
+  let keyCtx: object | undefined;
+  let value: T;
+  return (enc, ctx, compute) => {
+    if (enc !== key || ctx !== keyCtx) {
+      value = compute();
+      key = enc;
+      keyCtx = ctx;
+    }
+    return value;
+  };
 }

@@ -7,6 +7,7 @@ import type { AdminCodesData, AdminHierarchyData } from '../../rules/schemas.js'
 import type { RuleSet } from '../../rules/index.js';
 import type { CheckContext, Encounter } from '../types.js';
 import { codingFor } from './mar-input.js';
+import { lastEncounter } from '../memo.js';
 import type { Derivation, DerivedLine } from './derive.js';
 
 const codeSets = new WeakMap<AdminCodesData, Map<string, AdminCodesData['codes'][number]>>();
@@ -23,16 +24,11 @@ export function adminCodeInfo(rules: RuleSet, code: string, date: string): Admin
   return m.get(code);
 }
 
-const linesMemo = new WeakMap<Encounter, ClaimLine[]>();
+const linesOf = lastEncounter<ClaimLine[]>();
 
 /** The encounter's administration claim lines (computed once per encounter). */
 export function adminLines(enc: Encounter, rules: RuleSet): ClaimLine[] {
-  let l = linesMemo.get(enc);
-  if (!l) {
-    l = enc.claims.filter((c) => adminCodeInfo(rules, c.code, c.serviceDate) !== undefined);
-    linesMemo.set(enc, l);
-  }
-  return l;
+  return linesOf(enc, rules, () => enc.claims.filter((c) => adminCodeInfo(rules, c.code, c.serviceDate) !== undefined));
 }
 
 export interface CodeTotals {
@@ -56,14 +52,10 @@ export interface AdminComparison {
  * Billed vs expected for an encounter with claims and MAR rows whose derivation is complete;
  * undefined otherwise (no MAR, an administration that could not be classified or placed).
  */
-const comparisons = new WeakMap<Encounter, AdminComparison | null>();
+const comparisonOf = lastEncounter<AdminComparison | undefined>();
 
 export function compareAdmin(enc: Encounter, ctx: CheckContext): AdminComparison | undefined {
-  const hit = comparisons.get(enc);
-  if (hit !== undefined) return hit ?? undefined;
-  const c = compare(enc, ctx);
-  comparisons.set(enc, c ?? null);
-  return c;
+  return comparisonOf(enc, ctx.facility, () => compare(enc, ctx));
 }
 
 function compare(enc: Encounter, ctx: CheckContext): AdminComparison | undefined {

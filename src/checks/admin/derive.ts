@@ -155,19 +155,27 @@ interface Service {
 }
 
 // Local wall-clock arithmetic in whole minutes since 1970-01-01 00:00 (no zones: MAR times are local).
-// Hot path (every MAR row of an audit): days are computed once per date and remembered.
-const dayNumbers = new Map<string, number>();
+// Hot path (every MAR row of an audit): times are read digit by digit; date strings are remembered.
 const dayStrings = new Map<number, string>();
-function dayNumber(date: string): number {
-  let n = dayNumbers.get(date);
-  if (n === undefined) {
-    n = Math.floor(Date.parse(date + 'T00:00:00Z') / 86_400_000);
-    if (dayNumbers.size > 100_000) dayNumbers.clear();
-    dayNumbers.set(date, n);
-  }
-  return n;
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
-const toMinutes = (iso: string): number => dayNumber(iso.slice(0, 10)) * 1440 + Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
+export const toMinutes = (iso: string): number => {
+  // YYYY-MM-DDTHH:MM[:SS], read digit by digit (no substrings: this runs for every MAR row)
+  const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  const mo = digit(iso, 5) * 10 + digit(iso, 6);
+  const d = digit(iso, 8) * 10 + digit(iso, 9);
+  const hh = digit(iso, 11) * 10 + digit(iso, 12);
+  const mm = digit(iso, 14) * 10 + digit(iso, 15);
+  return daysFromCivil(y, mo, d) * 1440 + hh * 60 + mm;
+};
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
 const hhmm = (m: number): string => {
   const t = ((m % 1440) + 1440) % 1440;
@@ -534,6 +542,17 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
  */
 function splitBySite(ranked: Service[]): Service[][] {
   if (ranked.length === 0) return [];
+  // fast path: fewer than two distinct charted sites (most encounters)
+  let one = '';
+  let several = false;
+  for (const s of ranked) {
+    for (const p of s.parts) {
+      if (p.site === '' || p.site === one) continue;
+      if (one === '') one = p.site;
+      else several = true;
+    }
+  }
+  if (!several) return [ranked];
   // parts in clock order, ties by site name: the result must not depend on the order of the MAR rows
   const sorted = (s: Service) => [...s.parts].sort((x, y) => x.iv[0] - y.iv[0] || x.site.localeCompare(y.site));
   const siteOf = (s: Service) => sorted(s)[0]?.site ?? '';

@@ -12,6 +12,7 @@ import type { AdminCodesData, AdminHierarchyData, AdminTermsData, AdminTimingDat
 import type { Encounter } from '../types.js';
 import type { AdminCategory } from './hierarchy.js';
 import { drugClassifier } from './classify.js';
+import { lastEncounter } from '../memo.js';
 import { deriveAdminCodes, type AdminInput, type Derivation, type DeriveOptions, type RouteKind } from './derive.js';
 
 interface CompiledTerms {
@@ -65,22 +66,25 @@ interface TextFacts {
 }
 
 /** Per terms table: what the words of a drug + route + site text say (memoised: exports repeat a few texts). */
-const textMemo = new WeakMap<CompiledTerms, Map<string, TextFacts>>();
+const textMemo = new WeakMap<CompiledTerms, Map<string, Map<string, Map<string, TextFacts>>>>();
 const siteMemo = new WeakMap<CompiledTerms, Map<string, string>>();
 
 function textFacts(c: CompiledTerms, drug: string, route: string, site: string): TextFacts {
-  let memo = textMemo.get(c);
-  if (!memo) textMemo.set(c, (memo = new Map()));
-  const key = `${drug}\u001f${route}\u001f${site}`;
-  let f = memo.get(key);
+  let byDrug = textMemo.get(c);
+  if (!byDrug) textMemo.set(c, (byDrug = new Map()));
+  if (byDrug.size > 50_000) byDrug.clear();
+  let byRoute = byDrug.get(drug);
+  if (!byRoute) byDrug.set(drug, (byRoute = new Map()));
+  let memo = byRoute.get(route);
+  if (!memo) byRoute.set(route, (memo = new Map()));
+  let f = memo.get(site);
   if (f) return f;
   const words = `${drug} ${route}`;
   f = { pump: any(c.pump, words) || any(c.pump, site), port: any(c.port, site) || any(c.port, drug) };
   if (any(c.kvo, words)) f.fluidRole = 'kvo';
   else if (any(c.carrier, words)) f.fluidRole = 'carrier';
   else if (any(c.flush, words)) f.fluidRole = 'flush';
-  if (memo.size > 50_000) memo.clear();
-  memo.set(key, f);
+  memo.set(site, f);
   return f;
 }
 
@@ -96,6 +100,11 @@ function siteKey(c: CompiledTerms, text: string): string {
   if (memo.size > 50_000) memo.clear();
   memo.set(text, k);
   return k;
+}
+
+/** How a MAR row's route cell entered the drug (admin-terms `routes`), 'unknown' when not listed. */
+export function routeOf(row: MarRow, terms: AdminTermsData): RouteKind {
+  return compile(terms).routes.get(routeKey(row.route ?? '')) ?? 'unknown';
 }
 
 /** One MAR row as an engine input. */
@@ -147,18 +156,14 @@ export interface CodingContext {
   classify?: DrugClassifier;
 }
 
-const memo = new WeakMap<Encounter, Derivation | null>();
+const derivationOf = lastEncounter<Derivation | undefined>();
 
 /**
  * The derivation of an encounter's MAR (undefined when it has no MAR rows or the rule tables are
  * missing for its date). Computed once per encounter object.
  */
 export function codingFor(enc: Encounter, ctx: CodingContext): Derivation | undefined {
-  const hit = memo.get(enc);
-  if (hit !== undefined) return hit ?? undefined;
-  const d = derive(enc, ctx);
-  memo.set(enc, d ?? null);
-  return d;
+  return derivationOf(enc, ctx.facility, () => derive(enc, ctx));
 }
 
 function derive(enc: Encounter, ctx: CodingContext): Derivation | undefined {

@@ -6,7 +6,7 @@
  */
 import type { RuleSet } from '../../rules/index.js';
 import { cmsRelease, statusIndicator } from '../../rules/cms.js';
-import { memo } from '../memo.js';
+import { memo2 } from '../memo.js';
 
 const SEPARATELY_PAID = new Set(['S', 'T', 'V']);
 
@@ -19,7 +19,7 @@ export interface AdminPrice {
 }
 
 export function adminPrice(rules: RuleSet, code: string, date: string): AdminPrice | undefined {
-  return memo(rules, 'admin-price', `${code}|${date}`, () => lookup(rules, code, date));
+  return memo2(rules, 'admin-price', date, code, () => lookup(rules, code, date));
 }
 
 function lookup(rules: RuleSet, code: string, date: string): AdminPrice | undefined {

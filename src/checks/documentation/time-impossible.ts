@@ -1,9 +1,25 @@
 import type { Check } from '../types.js';
 import type { AdminHierarchyData, AdminTermsData } from '../../rules/schemas.js';
 import { adminLines } from '../admin/billed.js';
-import { toAdminInput } from '../admin/mar-input.js';
+import { routeOf } from '../admin/mar-input.js';
+import { toMinutes } from '../admin/derive.js';
 
-const minutesOf = (iso: string) => Date.parse(iso + 'Z') / 60_000;
+const bounds = new WeakMap<AdminHierarchyData, { firstHour: Map<string, number>; addOn: Map<string, number> }>();
+
+/** Minutes each timed code needs at least, per hierarchy table version. */
+function boundsOf(h: AdminHierarchyData): { firstHour: Map<string, number>; addOn: Map<string, number> } {
+  let b = bounds.get(h);
+  if (b) return b;
+  b = { firstHour: new Map(), addOn: new Map() };
+  for (const s of h.services) {
+    if (s.method !== 'infusion') continue;
+    b.firstHour.set(s.initial, s.category === 'hydration' ? 31 : 16);
+    if (s.sequential && s.category !== 'hydration') b.firstHour.set(s.sequential, 16);
+    if (s.addOnHour) b.addOn.set(s.addOnHour, s.category === 'hydration' ? 31 : 60);
+  }
+  bounds.set(h, b);
+  return b;
+}
 
 /**
  * `documentation.time-impossible`: the billed time-based administration codes need more
@@ -29,27 +45,19 @@ export const timeImpossible: Check = {
     const h = ctx.rules.get<AdminHierarchyData>('admin-hierarchy', enc.serviceDate)?.data;
     const terms = ctx.rules.get<AdminTermsData>('admin-terms', enc.serviceDate)?.data;
     if (!h || !terms) return;
-    const infusion = h.services.filter((s) => s.method === 'infusion');
-    const firstHour = new Map<string, number>();
-    const addOn = new Map<string, number>();
-    for (const s of infusion) {
-      firstHour.set(s.initial, s.category === 'hydration' ? 31 : 16);
-      if (s.sequential && s.category !== 'hydration') firstHour.set(s.sequential, 16);
-      if (s.addOnHour) addOn.set(s.addOnHour, s.category === 'hydration' ? 31 : 60);
-    }
+    const { firstHour, addOn } = boundsOf(h);
     let need = 0;
     for (const c of billed) need += ((firstHour.get(c.code) ?? 0) + (addOn.get(c.code) ?? 0)) * c.units;
     if (need === 0) return;
     // charted IV time: union of timed IV administrations; an untimed one leaves the total unknown
     const intervals: [number, number][] = [];
-    for (let i = 0; i < enc.mar.length; i++) {
-      const row = enc.mar[i] as (typeof enc.mar)[number];
-      const a = toAdminInput(row, i, terms);
-      if (a.route !== 'iv' && a.route !== 'ivPush') continue;
-      if (a.start === undefined || (a.route === 'iv' && a.stop === undefined)) return;
-      if (a.stop === undefined) continue;
-      const s = minutesOf(a.start);
-      const e = minutesOf(a.stop);
+    for (const row of enc.mar) {
+      const route = routeOf(row, terms);
+      if (route !== 'iv' && route !== 'ivPush') continue;
+      if (row.start === undefined || (route === 'iv' && row.stop === undefined)) return;
+      if (row.stop === undefined) continue;
+      const s = toMinutes(row.start);
+      const e = toMinutes(row.stop);
       if (e < s) return;
       intervals.push([s, e]);
     }

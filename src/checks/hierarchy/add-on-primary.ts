@@ -1,7 +1,7 @@
 import type { Check } from '../types.js';
 import { adminCodeInfo, adminLines } from '../admin/billed.js';
 import { aocPrimaries } from '../../rules/cms.js';
-import { memo } from '../memo.js';
+import { memo2 } from '../memo.js';
 
 /** `hierarchy.add-on-without-primary`: an add-on administration code billed without any of its primary codes. */
 export const addOnWithoutPrimary: Check = {
@@ -24,10 +24,12 @@ export const addOnWithoutPrimary: Check = {
       if (!info?.addOn) continue;
       // the CMS add-on code file wins (type 1 lists; type 2 is the contractor's call: not checked);
       // primaries the file marks "Practitioner Only" do not count on a hospital claim
-      const aoc = memo(ctx.rules, 'aoc', `${c.code}|${c.serviceDate}`, () => aocPrimaries(ctx.rules, c.code, c.serviceDate));
-      if (aoc?.type === 2) continue;
       const hospital = ctx.facility.setting === 'hopd';
-      const listed = aoc ? aoc.primaries.filter((p) => !(hospital && /practitioner only/i.test(aoc.notes.get(p) ?? ''))) : info.primaries;
+      const listed = memo2(ctx.rules, hospital ? 'aoc-hopd' : 'aoc-office', c.serviceDate, c.code, () => {
+        const aoc = aocPrimaries(ctx.rules, c.code, c.serviceDate);
+        if (aoc?.type === 2) return undefined;
+        return aoc ? aoc.primaries.filter((p) => !(hospital && /practitioner only/i.test(aoc.notes.get(p) ?? ''))) : info.primaries;
+      });
       if (!listed || listed.length === 0) continue;
       if (listed.some((p) => billed.has(p))) continue;
       const primaries = listed;

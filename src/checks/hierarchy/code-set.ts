@@ -26,7 +26,8 @@ export const codeSet: Check = {
   perEncounter(enc, ctx) {
     const cmp = compareAdmin(enc, ctx);
     if (!cmp) return;
-    const expectedText = describeSet(cmp.expectedByCode);
+    let text: string | undefined;
+    const expectedText = () => (text ??= describeSet(cmp.expectedByCode));
     const codes = new Set([...cmp.billedByCode.keys(), ...cmp.expectedByCode.keys()]);
     for (const code of [...codes].sort()) {
       if (cmp.timed.has(code) && cmp.billedByCode.has(code) && cmp.expectedByCode.has(code)) continue; // units of time: documentation.time-units
@@ -41,7 +42,7 @@ export const codeSet: Check = {
         ctx.report({
           message:
             w === 0
-              ? `${code} is billed (x${b}) but the MAR supports no ${code}; it supports ${expectedText}.`
+              ? `${code} is billed (x${b}) but the MAR supports no ${code}; it supports ${expectedText()}.`
               : `${code} is billed x${b} but the MAR supports x${w}: ${reasonsOf(want?.derived ?? [])}.`,
           records: [{ kind: 'claims', record: line, column: 'code' }, ...(want?.derived ?? cmp.derivation.lines).flatMap((l) => l.refs).slice(0, 4).map((i) => ({ kind: 'mar' as const, record: enc.mar[i] as (typeof enc.mar)[number] }))],
           patientId: enc.patientId,
@@ -49,7 +50,7 @@ export const codeSet: Check = {
           line: line.line,
           serviceDate: line.serviceDate,
           code,
-          expected: `${w === 0 ? `no ${code}` : `${code} x${w}`} (the MAR supports ${expectedText})`,
+          expected: `${w === 0 ? `no ${code}` : `${code} x${w}`} (the MAR supports ${expectedText()})`,
           direction: 'over',
           ...money(adminAmount(ctx.rules, code, b - w, line.serviceDate)),
           discriminator: `over:${code}`,
@@ -64,7 +65,7 @@ export const codeSet: Check = {
           claimId: line.claimId,
           serviceDate: want?.derived[0]?.serviceDate ?? line.serviceDate,
           code,
-          expected: `${code} x${w} (the MAR supports ${expectedText})`,
+          expected: `${code} x${w} (the MAR supports ${expectedText()})`,
           direction: 'under',
           ...money(adminAmount(ctx.rules, code, w - b, line.serviceDate)),
           severity: 'warning',

@@ -3,7 +3,7 @@ import type { ClaimLine } from '../../model.js';
 import { cmsRelease, mueFor } from '../../rules/cms.js';
 import { adminLines, compareAdmin } from '../admin/billed.js';
 import { adminAmount } from '../admin/price.js';
-import { memo } from '../memo.js';
+import { memo2 } from '../memo.js';
 
 /** `hierarchy.mue`: units of an administration code above its NCCI MUE (outpatient hospital) for the line or the date. */
 export const adminMue: Check = {
@@ -24,7 +24,7 @@ export const adminMue: Check = {
     if (!first || lines.length === 0) return;
     if (ctx.payers.resolve(first.payer).policy.mue !== 'medicare') return;
     const groups = new Map<string, ClaimLine[]>();
-    const mue = (code: string, date: string) => memo(ctx.rules, 'admin-mue', `${code}|${date}`, () => mueFor(ctx.rules, code, date));
+    const mue = (code: string, date: string) => memo2(ctx.rules, 'admin-mue', date, code, () => mueFor(ctx.rules, code, date));
     for (const c of lines) {
       const m = mue(c.code, c.serviceDate);
       if (!m) continue;

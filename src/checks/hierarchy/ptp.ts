@@ -4,7 +4,7 @@ import type { NcciModifiersData } from '../../rules/schemas.js';
 import { cmsRelease, ptpPairsFor } from '../../rules/cms.js';
 import { adminLines } from '../admin/billed.js';
 import { adminAmount } from '../admin/price.js';
-import { memo } from '../memo.js';
+import { memo2, memo3 } from '../memo.js';
 
 /** `hierarchy.ncci-ptp`: two administration codes billed on one date that an NCCI PTP edit pairs. */
 export const ncciPtp: Check = {
@@ -23,20 +23,24 @@ export const ncciPtp: Check = {
     const lines = adminLines(enc, ctx.rules);
     if (lines.length < 2) return;
     const byDate = new Map<string, ClaimLine[]>();
-    for (const c of lines) byDate.set(c.serviceDate, [...(byDate.get(c.serviceDate) ?? []), c]);
+    for (const c of lines) {
+      const l = byDate.get(c.serviceDate);
+      if (l) l.push(c);
+      else byDate.set(c.serviceDate, [c]);
+    }
     for (const [date, day] of byDate) {
       const mods = new Set(ctx.rules.get<NcciModifiersData>('ncci-modifiers', date)?.data.modifiers ?? []);
-      const release = memo(ctx.rules, 'ptp-release', date, () => cmsRelease(ctx.rules, 'ncci-ptp', date));
+      const release = memo2(ctx.rules, 'ptp-release', date, '', () => cmsRelease(ctx.rules, 'ncci-ptp', date));
       if (!release) return;
-      const seen = new Set<string>();
+      let seen: Set<string> | undefined;
       for (const c1 of day) {
         for (const c2 of day) {
           if (c1 === c2 || c1.code === c2.code) continue;
-          const key = `${c1.code}|${c2.code}`;
-          if (seen.has(key)) continue;
-          const edit = memo(ctx.rules, 'ptp', `${c1.code}|${c2.code}|${date}`, () => ptpPairsFor(ctx.rules, c1.code, c2.code, date)[0]);
+          const edit = memo3(ctx.rules, 'ptp', date, c1.code, c2.code, () => ptpPairsFor(ctx.rules, c1.code, c2.code, date)[0]);
           if (!edit) continue;
-          seen.add(key);
+          const key = `${c1.code}|${c2.code}`;
+          if (seen?.has(key)) continue;
+          (seen ??= new Set()).add(key);
           const marked = [...c1.modifiers, ...c2.modifiers].some((m) => mods.has(m.toUpperCase()));
           if (edit.modifierAllowed && marked) continue;
           const col2Lines = day.filter((x) => x.code === c2.code);
