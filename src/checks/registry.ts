@@ -15,6 +15,16 @@ import { timeUnits } from './documentation/time-units.js';
 import { startStop } from './documentation/start-stop.js';
 import { uncoveredAdministration } from './documentation/uncovered.js';
 import { timeImpossible } from './documentation/time-impossible.js';
+import { wasteJwMissing } from './waste/jw-missing.js';
+import { wasteJzMissing } from './waste/jz-missing.js';
+import { wasteUndocumented } from './waste/undocumented.js';
+import { wasteJzWithWaste } from './waste/jz-with-waste.js';
+import { wasteJwUnits } from './waste/jw-units.js';
+import { wasteJwUndocumented } from './waste/jw-undocumented.js';
+import { wasteBoth } from './waste/both.js';
+import { wasteJwNotAllowed } from './waste/jw-not-allowed.js';
+import { wasteVialSelection } from './waste/vial-selection.js';
+import { wasteNotVerifiable } from './waste/not-verifiable.js';
 
 /** Every check the tool runs, in the order they run. Add new checks here (and a test table). */
 export const CHECKS: readonly Check[] = [
@@ -33,6 +43,16 @@ export const CHECKS: readonly Check[] = [
   concurrentOnce,
   ncciPtp,
   adminMue,
+  wasteJwMissing,
+  wasteJzMissing,
+  wasteUndocumented,
+  wasteJzWithWaste,
+  wasteJwUnits,
+  wasteJwUndocumented,
+  wasteBoth,
+  wasteJwNotAllowed,
+  wasteVialSelection,
+  wasteNotVerifiable,
 ];
 
 /** Checks raised by the read layer: documented here, raised by the pipeline. */

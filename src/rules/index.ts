@@ -46,3 +46,5 @@ export type {
 // CMS tables written by `rules import` (schemas registered at load) and their lookups
 export * from './cms.js';
 export * from './cms-schemas.js';
+// the NDC container table of the JW/JZ checks (schema registered at load)
+export * from './waste-schemas.js';

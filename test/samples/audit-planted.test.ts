@@ -2,26 +2,14 @@
  * `infusion-audit audit samples` finds every planted problem whose rule id a shipped check has, on
  * the planted encounter, and raises no finding of those checks' categories anywhere else.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/run.js';
 import { ALL_CHECKS } from '../../src/checks/registry.js';
 import type { AuditResult } from '../../src/model.js';
-
-const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
-
-type Plant = { encounter_id: string; rule_id: string; kind: string; file: string; row: string };
-
-function readPlanted(): Plant[] {
-  const [head, ...rows] = readFileSync(join(SAMPLES, 'planted.csv'), 'utf8').trim().split('\n');
-  const cols = (head ?? '').split(',');
-  return rows.map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? ''])) as Plant;
-  });
-}
+import { SAMPLES, readPlanted } from './planted.js';
 
 let out: string;
 let result: AuditResult;
