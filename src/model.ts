@@ -210,6 +210,22 @@ export interface AuditResult {
   linking?: { mode: 'streaming' | 'in-memory'; maxOpenEncounters: number; maxRowsWaiting: number };
   /** per input file: where every row went (nothing is silently dropped) */
   reconciliation: ReconciliationRow[];
+  /** per CMS release used: drug and administration lines judged by it, and those outside its quarter */
+  referenceData?: ReferenceDataUse[];
+}
+
+/** One CMS quarterly release and the claim lines it judged (drug-billing.md "Reference data by DOS"). */
+export interface ReferenceDataUse {
+  id: string;
+  version: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  /** drug and administration claim lines judged by this release */
+  lines: number;
+  /** of those, lines whose date of service is outside the release's dates (it was the nearest loaded) */
+  linesOutsideQuarter: number;
+  /** the quarters of those dates: import them with `rules import` */
+  quartersToImport: string[];
 }
 
 export interface ReconciliationRow {

@@ -36,6 +36,7 @@ import type { Check, CheckContext, Encounter, FindingInput } from '../checks/typ
 import { fingerprint, redactId } from '../checks/fingerprint.js';
 import { AnnotatedCsvWriter, Staging, writeReports, type FlaggedRows, type Format } from '../report/index.js';
 import { RowLog } from './rowlog.js';
+import { ReferenceDataCounter } from './reference-data.js';
 import { UsageError, resolveInputs } from './inputs.js';
 import { TOOL_NAME, TOOL_VERSION, SCHEMA_VERSION } from '../version.js';
 
@@ -325,8 +326,10 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     const sameRow = (a: { row: number; input: number }, b: { row: number; input: number }): boolean =>
       a.input === b.input && sameRecord(a, b) && (files[a.input]?.log.sameText(a.row, b.row) ?? false);
 
+    const refData = new ReferenceDataCounter(rules);
     const checkEncounter = (enc: Encounter): void => {
       const dupes = dedupe(enc);
+      for (const c of enc.claims) refData.add(c);
       current = enc;
       for (const c of active) {
         if (!c.perEncounter) continue;
@@ -519,6 +522,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       unmatchedPayers: payers.unmatched(),
       linking: { mode: linking, maxOpenEncounters: maxOpen, maxRowsWaiting: maxWaiting },
       reconciliation: files.map((f) => f.recon),
+      referenceData: refData.result(),
     };
     if (since !== undefined || until !== undefined) {
       result.period = {};

@@ -4,6 +4,12 @@ import { duplicateLine } from './input/duplicate-line.js';
 import { impossibleValue } from './input/impossible.js';
 import { ndcAmbiguous } from './input/ndc-ambiguous.js';
 import { ndcMalformed } from './ndc/malformed.js';
+import { ndcMissing } from './ndc/missing.js';
+import { ndcIncomplete } from './ndc/incomplete.js';
+import { ndcQuantity } from './ndc/quantity.js';
+import { ndcDispenseMismatch } from './ndc/dispense-mismatch.js';
+import { ndcNotLinked } from './ndc/not-linked.js';
+import { ndcUnknown } from './ndc/unknown.js';
 import { unknownDrug } from './drug/unknown-drug.js';
 import { codeSet } from './hierarchy/code-set.js';
 import { addOnWithoutPrimary } from './hierarchy/add-on-primary.js';
@@ -32,6 +38,12 @@ export const CHECKS: readonly Check[] = [
   impossibleValue,
   ndcAmbiguous,
   ndcMalformed,
+  ndcMissing,
+  ndcIncomplete,
+  ndcQuantity,
+  ndcDispenseMismatch,
+  ndcNotLinked,
+  ndcUnknown,
   unknownDrug,
   startStop,
   codeSet,

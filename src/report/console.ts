@@ -59,6 +59,15 @@ export function consoleSummary(result: AuditResult, opts: { color: boolean }): s
     lines.push(`  ${c.yellow(`unmatched payers (${formatCount(unmatched.length)}, typed other)`)}: ${listText(unmatched)}`);
   }
 
+  const outside = (result.referenceData ?? []).filter((r) => r.linesOutsideQuarter > 0);
+  if (outside.length > 0) {
+    const quarters = [...new Set(outside.flatMap((r) => r.quartersToImport))].sort();
+    lines.push(
+      `  ${c.yellow('reference data of another quarter')}: ${listText(outside.map((r) => `${r.id} ${r.version} judged ${formatCount(r.linesOutsideQuarter)} line${r.linesOutsideQuarter === 1 ? '' : 's'}`))}; ` +
+        `import ${listText(quarters)} (\`infusion-audit rules import --quarter ...\`) for the dates audited`,
+    );
+  }
+
   if (result.baseline) {
     const b = result.baseline;
     const fresh = `${formatCount(b.new)} new`;

@@ -51,9 +51,10 @@ describe('audit end to end', () => {
     expect(r3.code).toBe(1);
     const rep3 = readReport(third);
     const fresh = rep3.exceptions.filter((e) => e.status === 'new');
-    expect(fresh.map((e) => e.ruleId)).toEqual(['ndc.malformed']);
+    // the repaired NDC 00703-3248-11 is well formed but not a J9045 NDC in the ASP crosswalk: ndc.unknown (warning)
+    expect(fresh.map((e) => e.ruleId)).toEqual(['ndc.unknown', 'ndc.malformed']);
     expect(rep3.resolved?.length).toBe(1);
-    expect(rep3.baseline).toMatchObject({ new: 1, resolved: 1 });
+    expect(rep3.baseline).toMatchObject({ new: 2, resolved: 1 });
   });
 
   it('--fail-on warning fails on warnings alone; error does not', async () => {

@@ -4,7 +4,7 @@ import { judgeClaimNdc } from './ndc.js';
 
 /** Verdicts per format table and NDC text: a run sees a few thousand distinct NDCs on many lines. */
 const verdicts = new WeakMap<NdcFormatData, Map<string, ReturnType<typeof judgeClaimNdc>>>();
-function judgeCached(ndc: string, fmt: NdcFormatData): ReturnType<typeof judgeClaimNdc> {
+export function judgeCached(ndc: string, fmt: NdcFormatData): ReturnType<typeof judgeClaimNdc> {
   let m = verdicts.get(fmt);
   if (!m) {
     m = new Map();

@@ -1,0 +1,90 @@
+/**
+ * Which CMS quarterly release judged each drug or administration claim line, counted per release
+ * (drug-billing.md, "Reference data by DOS"): a line whose date of service falls outside the
+ * release's quarter was judged by the nearest loaded release, and the report says which quarters
+ * to import. One lookup per table per distinct date (memoised), one Set lookup per line.
+ */
+import type { ClaimLine, ReferenceDataUse } from '../model.js';
+import type { RuleSet } from '../rules/index.js';
+import { cmsRelease, type CmsRelease } from '../rules/cms.js';
+import type { AdminCodesData } from '../rules/schemas.js';
+import { isDrugLine } from '../checks/drug/lines.js';
+
+/** The CMS tables the checks read. */
+export const CMS_TABLES = ['asp-pricing', 'asp-crosswalk', 'opps-status', 'ncci-mue', 'ncci-ptp', 'ncci-aoc'] as const;
+
+/** `2025-11-04` -> `2025Q4`. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+interface Tally {
+  release: CmsRelease;
+  lines: number;
+  outside: number;
+  quarters: Set<string>;
+}
+
+export class ReferenceDataCounter {
+  private readonly byDate = new Map<string, CmsRelease[]>();
+  private readonly tallies = new Map<string, Tally>();
+  private readonly adminSets = new WeakMap<object, Set<string>>();
+
+  constructor(private readonly rules: RuleSet) {}
+
+  private releases(date: string): CmsRelease[] {
+    let r = this.byDate.get(date);
+    if (!r) {
+      r = [];
+      for (const id of CMS_TABLES) {
+        const rel = cmsRelease(this.rules, id, date);
+        if (rel) r.push(rel);
+      }
+      this.byDate.set(date, r);
+    }
+    return r;
+  }
+
+  private isAdmin(line: ClaimLine): boolean {
+    const t = this.rules.get<AdminCodesData>('admin-codes', line.serviceDate);
+    if (!t) return false;
+    let s = this.adminSets.get(t);
+    if (!s) {
+      s = new Set(t.data.codes.map((c) => c.code));
+      this.adminSets.set(t, s);
+    }
+    return s.has(line.code);
+  }
+
+  /** Count one claim line (only drug and administration lines are judged by CMS tables). */
+  add(line: ClaimLine): void {
+    if (!this.isAdmin(line) && !isDrugLine(this.rules, line)) return;
+    for (const rel of this.releases(line.serviceDate)) {
+      const key = `${rel.id}|${rel.version}`;
+      let t = this.tallies.get(key);
+      if (!t) {
+        t = { release: rel, lines: 0, outside: 0, quarters: new Set() };
+        this.tallies.set(key, t);
+      }
+      t.lines++;
+      if (!rel.inForce) {
+        t.outside++;
+        t.quarters.add(quarterOf(line.serviceDate));
+      }
+    }
+  }
+
+  result(): ReferenceDataUse[] {
+    return [...this.tallies.values()]
+      .sort((a, b) => (a.release.id < b.release.id ? -1 : a.release.id > b.release.id ? 1 : a.release.version < b.release.version ? -1 : 1))
+      .map((t) => ({
+        id: t.release.id,
+        version: t.release.version,
+        effectiveFrom: t.release.effectiveFrom,
+        effectiveTo: t.release.effectiveTo,
+        lines: t.lines,
+        linesOutsideQuarter: t.outside,
+        quartersToImport: [...t.quarters].sort(),
+      }));
+  }
+}
