@@ -5,6 +5,16 @@ import { impossibleValue } from './input/impossible.js';
 import { ndcAmbiguous } from './input/ndc-ambiguous.js';
 import { ndcMalformed } from './ndc/malformed.js';
 import { unknownDrug } from './drug/unknown-drug.js';
+import { unitsOver } from './units/over.js';
+import { unitsUnder } from './units/under.js';
+import { unitsUnverifiable } from './units/unverifiable.js';
+import { unitsOverDispensed } from './units/over-dispensed.js';
+import { unitsMue } from './units/mue.js';
+import { drugCodeMismatch } from './drug-code/mismatch.js';
+import { nocHasCode } from './drug-code/noc-has-code.js';
+import { nocUnsupported } from './drug-code/noc-unsupported.js';
+import { c9399 } from './drug-code/c9399.js';
+import { drugCodeDeleted } from './drug-code/deleted.js';
 import { codeSet } from './hierarchy/code-set.js';
 import { addOnWithoutPrimary } from './hierarchy/add-on-primary.js';
 import { multipleInitial } from './hierarchy/initial.js';
@@ -31,6 +41,16 @@ export const CHECKS: readonly Check[] = [
   concurrentOnce,
   ncciPtp,
   adminMue,
+  drugCodeDeleted,
+  drugCodeMismatch,
+  nocHasCode,
+  nocUnsupported,
+  c9399,
+  unitsOver,
+  unitsUnder,
+  unitsUnverifiable,
+  unitsOverDispensed,
+  unitsMue,
 ];
 
 /** Checks raised by the read layer: documented here, raised by the pipeline. */

@@ -46,3 +46,5 @@ export type {
 // CMS tables written by `rules import` (schemas registered at load) and their lookups
 export * from './cms.js';
 export * from './cms-schemas.js';
+// deleted and replaced drug codes (drug-billing.md section 8)
+export * from './drug-code-schemas.js';

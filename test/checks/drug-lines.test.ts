@@ -26,7 +26,7 @@ describe('doses in billing units (drug-billing.md section 2, exact decimals)', (
     expect(doseInDrugUnit(10, 'mL', mg(10))).toBeUndefined();
     expect(doseInDrugUnit(1000, 'units', mg(10))).toBeUndefined();
     expect(doseInDrugUnit(10, 'tablets', mg(10))).toBeUndefined();
-    expect(doseInDrugUnit(250, 'cc', { unit: 'mL', unitSize: 250 })).toBe(250_000_000);
+    expect(doseInDrugUnit(250, 'cc', { unit: 'mL' })).toBe(250_000_000);
   });
 
   it('waste rounds down (JW units): 2.8 g of a 500 mg code = 5, 15 mg of a 1 mg code = 15, 0.4 unit = 0', () => {
