@@ -1,6 +1,6 @@
 import type { MarRow } from '../../model.js';
 import type { Check } from '../types.js';
-import { catalogDrug } from '../drug/lines.js';
+import { catalogDrug, dispenseCodes } from '../drug/lines.js';
 import { drugView, money } from '../drug/units-helpers.js';
 import { deletedOn, marDrugCodes, marOn, marUnitsIn } from './code-helpers.js';
 
@@ -39,7 +39,9 @@ export const drugCodeMismatch: Check = {
       const billed = view.billedByDate.get(g.date) ?? new Set<string>();
       const billedDrug = catalogDrug(ctx.rules, g.code, g.date);
       const isFluid = (codes: string[]) => codes.every((c) => catalogDrug(ctx.rules, c, g.date)?.adminClass === 'hydration');
-      let unbilled = mar.filter((x) => !x.codes.some((c) => billed.has(c)));
+      // a payer-supplied (white/brown-bagged) drug is not billed on purpose: not a substitution candidate
+      const bagged = new Set(enc.dispense.filter((d) => d.billingModel !== 'buy_and_bill').flatMap((d) => dispenseCodes(ctx.rules, d)));
+      let unbilled = mar.filter((x) => !x.codes.some((c) => billed.has(c) || bagged.has(c)));
       if (billedDrug?.adminClass !== 'hydration') unbilled = unbilled.filter((x) => !isFluid(x.codes));
       if (unbilled.length === 0) continue;
       const same = billedDrug ? unbilled.filter((x) => x.codes.some((c) => catalogDrug(ctx.rules, c, g.date)?.generic === billedDrug.generic)) : [];
