@@ -11,6 +11,16 @@ import { ndcDispenseMismatch } from './ndc/dispense-mismatch.js';
 import { ndcNotLinked } from './ndc/not-linked.js';
 import { ndcUnknown } from './ndc/unknown.js';
 import { unknownDrug } from './drug/unknown-drug.js';
+import { unitsOver } from './units/over.js';
+import { unitsUnder } from './units/under.js';
+import { unitsUnverifiable } from './units/unverifiable.js';
+import { unitsOverDispensed } from './units/over-dispensed.js';
+import { unitsMue } from './units/mue.js';
+import { drugCodeMismatch } from './drug-code/mismatch.js';
+import { nocHasCode } from './drug-code/noc-has-code.js';
+import { nocUnsupported } from './drug-code/noc-unsupported.js';
+import { c9399 } from './drug-code/c9399.js';
+import { drugCodeDeleted } from './drug-code/deleted.js';
 import { codeSet } from './hierarchy/code-set.js';
 import { addOnWithoutPrimary } from './hierarchy/add-on-primary.js';
 import { multipleInitial } from './hierarchy/initial.js';
@@ -55,6 +65,16 @@ export const CHECKS: readonly Check[] = [
   concurrentOnce,
   ncciPtp,
   adminMue,
+  drugCodeDeleted,
+  drugCodeMismatch,
+  nocHasCode,
+  nocUnsupported,
+  c9399,
+  unitsOver,
+  unitsUnder,
+  unitsUnverifiable,
+  unitsOverDispensed,
+  unitsMue,
   wasteJwMissing,
   wasteJzMissing,
   wasteUndocumented,

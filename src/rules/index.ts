@@ -46,5 +46,7 @@ export type {
 // CMS tables written by `rules import` (schemas registered at load) and their lookups
 export * from './cms.js';
 export * from './cms-schemas.js';
+// deleted and replaced drug codes (drug-billing.md section 8)
+export * from './drug-code-schemas.js';
 // the NDC container table of the JW/JZ checks (schema registered at load)
 export * from './waste-schemas.js';
