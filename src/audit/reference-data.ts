@@ -26,19 +26,29 @@ interface Tally {
 }
 
 export class ReferenceDataCounter {
-  private readonly byDate = new Map<string, CmsRelease[]>();
+  /** per date of service: the tallies of the releases that judge it (computed once per date) */
+  private readonly byDate = new Map<string, { tally: Tally; inForce: boolean }[]>();
   private readonly tallies = new Map<string, Tally>();
   private readonly adminSets = new WeakMap<object, Set<string>>();
+  private readonly drugLines = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly rules: RuleSet) {}
 
-  private releases(date: string): CmsRelease[] {
+  private releases(date: string): { tally: Tally; inForce: boolean }[] {
     let r = this.byDate.get(date);
     if (!r) {
       r = [];
       for (const id of CMS_TABLES) {
         const rel = cmsRelease(this.rules, id, date);
-        if (rel) r.push(rel);
+        if (!rel) continue;
+        const key = `${rel.id}|${rel.version}`;
+        let t = this.tallies.get(key);
+        if (!t) {
+          t = { release: rel, lines: 0, outside: 0, quarters: new Set() };
+          this.tallies.set(key, t);
+        }
+        if (!rel.inForce) t.quarters.add(quarterOf(date));
+        r.push({ tally: t, inForce: rel.inForce });
       }
       this.byDate.set(date, r);
     }
@@ -56,21 +66,20 @@ export class ReferenceDataCounter {
     return s.has(line.code);
   }
 
+  private isDrug(line: ClaimLine): boolean {
+    let byCode = this.drugLines.get(line.serviceDate);
+    if (!byCode) this.drugLines.set(line.serviceDate, (byCode = new Map()));
+    let v = byCode.get(line.code);
+    if (v === undefined) byCode.set(line.code, (v = isDrugLine(this.rules, line)));
+    return v;
+  }
+
   /** Count one claim line (only drug and administration lines are judged by CMS tables). */
   add(line: ClaimLine): void {
-    if (!this.isAdmin(line) && !isDrugLine(this.rules, line)) return;
-    for (const rel of this.releases(line.serviceDate)) {
-      const key = `${rel.id}|${rel.version}`;
-      let t = this.tallies.get(key);
-      if (!t) {
-        t = { release: rel, lines: 0, outside: 0, quarters: new Set() };
-        this.tallies.set(key, t);
-      }
-      t.lines++;
-      if (!rel.inForce) {
-        t.outside++;
-        t.quarters.add(quarterOf(line.serviceDate));
-      }
+    if (!this.isAdmin(line) && !this.isDrug(line)) return;
+    for (const e of this.releases(line.serviceDate)) {
+      e.tally.lines++;
+      if (!e.inForce) e.tally.outside++;
     }
   }
 

@@ -65,6 +65,15 @@ function groupBy<R>(rows: R[], key: (r: R) => string): Map<string, R[]> {
   return out;
 }
 
+function mapValues<K, A, B>(m: Map<K, A>, f: (a: A) => B): Map<K, B> {
+  const out = new Map<K, B>();
+  for (const [k, v] of m) out.set(k, f(v));
+  return out;
+}
+
+/** The empty answer of the crosswalk lookups (shared: callers must not modify returned arrays). */
+const NONE: CrosswalkEntry[] = [];
+
 function uniqueBy<R>(rows: R[], key: (r: R) => string): Map<string, R> {
   const out = new Map<string, R>();
   for (const r of rows) if (!out.has(key(r))) out.set(key(r), r);
@@ -190,14 +199,14 @@ export function crosswalkFor(rules: RuleSet, ndc: string, date: string, opts?: C
   if (!t) return [];
   const key = ndc.replace(/[-\s]/g, '');
   if (!/^\d{11}$/.test(key)) return [];
-  return (indexOf(t.data, 'ndc', (rs) => groupBy(rs.filter((x) => x.ndc !== ''), (x) => x.ndc)).get(key) ?? []).map(entry);
+  return indexOf(t.data, 'ndc-entries', (rs) => mapValues(groupBy(rs.filter((x) => x.ndc !== ''), (x) => x.ndc), (l) => l.map(entry))).get(key) ?? NONE;
 }
 
 /** The crosswalk rows of a HCPCS code (its NDCs). */
 export function crosswalkForHcpcs(rules: RuleSet, hcpcs: string, date: string, opts?: CmsLookupOptions): CrosswalkEntry[] {
   const t = table<AspCrosswalkRow>(rules, 'asp-crosswalk', date, opts);
   if (!t) return [];
-  return (indexOf(t.data, 'hcpcs', (rs) => groupBy(rs.filter((x) => x.ndc !== ''), (x) => x.hcpcs)).get(code(hcpcs)) ?? []).map(entry);
+  return indexOf(t.data, 'hcpcs-entries', (rs) => mapValues(groupBy(rs.filter((x) => x.ndc !== ''), (x) => x.hcpcs), (l) => l.map(entry))).get(code(hcpcs)) ?? NONE;
 }
 
 export interface AspLimit {

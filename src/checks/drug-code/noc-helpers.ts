@@ -4,6 +4,7 @@ import type { RuleSet } from '../../rules/index.js';
 import { crosswalkFor } from '../../rules/cms.js';
 import type { NocCodesData } from '../../rules/schemas.js';
 import type { Encounter } from '../types.js';
+import { lastEncounter } from '../memo.js';
 import { drugView, ndc11, showNdc } from '../drug/units-helpers.js';
 import { marDrugCodes, marOn, marUnitsIn } from './code-helpers.js';
 
@@ -26,7 +27,7 @@ export interface NocLine {
   mar: MarRow[];
 }
 
-const cache = new WeakMap<Encounter, NocLine[]>();
+const cache = lastEncounter<NocLine[]>();
 
 /**
  * The encounter's NOC/C9399 administered lines (JW lines are the waste checks'), each with the NDC
@@ -34,8 +35,10 @@ const cache = new WeakMap<Encounter, NocLine[]>();
  * has one NOC line, a MAR or dispense NDC that maps to a code billed on no line of that date.
  */
 export function nocLines(enc: Encounter, rules: RuleSet): NocLine[] {
-  const hit = cache.get(enc);
-  if (hit) return hit;
+  return cache(enc, rules, () => build(enc, rules));
+}
+
+function build(enc: Encounter, rules: RuleSet): NocLine[] {
   const view = drugView(enc, rules);
   const out: NocLine[] = [];
   for (const g of view.groups) {
@@ -80,7 +83,6 @@ export function nocLines(enc: Encounter, rules: RuleSet): NocLine[] {
       out.push(n);
     }
   }
-  cache.set(enc, out);
   return out;
 }
 

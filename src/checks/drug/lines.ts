@@ -10,6 +10,7 @@ import { aspPaymentLimit, cmsRelease, crosswalkFor, crosswalkForHcpcs, statusInd
 import type { NocCodesData } from '../../rules/schemas.js';
 import type { Encounter } from '../types.js';
 import { catalogFor, type CatalogDrug } from './catalog.js';
+import { memo2, memo3 } from '../memo.js';
 
 // ---------------------------------------------------------------------------------------------
 // Which lines are drug lines
@@ -33,6 +34,10 @@ export function isNocCode(rules: RuleSet, code: string, date: string): boolean {
  * date of service, or is a NOC code; never "starts with J" (drug-billing.md section 1).
  */
 export function isDrugLine(rules: RuleSet, line: ClaimLine): boolean {
+  return memo2(rules, 'drug-line', line.serviceDate, line.code, () => drugCode(rules, line));
+}
+
+function drugCode(rules: RuleSet, line: ClaimLine): boolean {
   const code = line.code.toUpperCase();
   if (catalogFor(rules, line.serviceDate)?.byHcpcs(code)) return true;
   if (isNocCode(rules, code, line.serviceDate)) return true;
@@ -54,6 +59,10 @@ export const isJZ = (line: ClaimLine): boolean => hasModifier(line, 'JZ');
 
 /** The HCPCS codes a MAR row's drug names on its date (the charted code wins when it is a catalog code). */
 export function marCodes(rules: RuleSet, row: MarRow): string[] {
+  return memo3(rules, 'mar-codes', row.date ?? '', row.code ?? '', row.drug, () => marCodesOf(rules, row));
+}
+
+function marCodesOf(rules: RuleSet, row: MarRow): string[] {
   if (row.date === undefined) return row.code ? [row.code.toUpperCase()] : [];
   const catalog = catalogFor(rules, row.date);
   if (!catalog) return row.code ? [row.code.toUpperCase()] : [];
@@ -75,7 +84,7 @@ export function marFor(enc: Encounter, line: ClaimLine, rules: RuleSet): MarRow[
 
 /** The HCPCS codes a dispense row's NDC is crosswalked to on its date (empty when unknown). */
 export function dispenseCodes(rules: RuleSet, row: DispenseRow): string[] {
-  return crosswalkFor(rules, row.ndc, row.dispenseDate).map((e) => e.hcpcs);
+  return memo2(rules, 'dispense-codes', row.dispenseDate, row.ndc, () => crosswalkFor(rules, row.ndc, row.dispenseDate).map((e) => e.hcpcs));
 }
 
 /** The encounter's dispense records of the line's drug (through the crosswalk, else the drug text via the catalog). */
@@ -195,6 +204,10 @@ export interface DrugPrice {
  * pays nothing separately. Undefined when no price is known (never the charge).
  */
 export function drugPrice(rules: RuleSet, hcpcs: string, date: string, payerType: PayerType): DrugPrice | undefined {
+  return memo3(rules, 'drug-price', date, hcpcs, payerType, () => priceOf(rules, hcpcs, date, payerType));
+}
+
+function priceOf(rules: RuleSet, hcpcs: string, date: string, payerType: PayerType): DrugPrice | undefined {
   const asp = aspPaymentLimit(rules, hcpcs, date);
   if (!asp) return undefined;
   const si = statusIndicator(rules, hcpcs, date)?.si;

@@ -7,6 +7,7 @@
  * - NDC text to 11 digits, money labels.
  */
 import type { ClaimLine, MarRow } from '../../model.js';
+import { lastEncounter } from '../memo.js';
 import type { PayerType, RuleSet } from '../../rules/index.js';
 import { aspPaymentLimit, crosswalkFor, crosswalkForHcpcs } from '../../rules/cms.js';
 import type { Encounter } from '../types.js';
@@ -116,12 +117,14 @@ export interface DrugView {
   billedByDate: Map<string, Set<string>>;
 }
 
-const views = new WeakMap<Encounter, { rules: RuleSet; view: DrugView }>();
+const views = lastEncounter<DrugView>();
 
 /** The encounter's drug lines by date and code, built once per encounter (shared by the drug checks). */
 export function drugView(enc: Encounter, rules: RuleSet): DrugView {
-  const hit = views.get(enc);
-  if (hit && hit.rules === rules) return hit.view;
+  return views(enc, rules, () => buildView(enc, rules));
+}
+
+function buildView(enc: Encounter, rules: RuleSet): DrugView {
   const byKey = new Map<string, DrugGroup>();
   const billedByDate = new Map<string, Set<string>>();
   for (const c of enc.claims) {
@@ -159,9 +162,7 @@ export function drugView(enc: Encounter, rules: RuleSet): DrugView {
       if (waste) g.wasteUnits = Math.floor(Math.round(waste.total * 1e6) / Math.round(unit.unitSize * 1e6));
     }
   }
-  const view = { groups: [...byKey.values()], billedByDate };
-  views.set(enc, { rules, view });
-  return view;
+  return { groups: [...byKey.values()], billedByDate };
 }
 
 // ---------------------------------------------------------------------------------------------

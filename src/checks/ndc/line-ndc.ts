@@ -5,6 +5,7 @@
  * price of a line denied whole. Reads rule data only; verdicts are memoised per table version.
  */
 import type { ClaimLine, DispenseRow, Severity } from '../../model.js';
+import { lastEncounter } from '../memo.js';
 import type { PayerType, RuleSet } from '../../rules/index.js';
 import type { NdcFormatData } from '../../rules/schemas.js';
 import { cmsRelease } from '../../rules/cms.js';
@@ -87,14 +88,9 @@ export function ndcRequirement(ctx: Pick<CheckContext, 'payers' | 'rules'>, line
 }
 
 /** Drug lines of an encounter (memoised per encounter object: several NDC checks ask). */
-const drugLineCache = new WeakMap<Encounter, ClaimLine[]>();
+const drugLineCache = lastEncounter<ClaimLine[]>();
 export function drugLines(enc: Encounter, rules: RuleSet): ClaimLine[] {
-  let l = drugLineCache.get(enc);
-  if (!l) {
-    l = enc.claims.filter((c) => isDrugLine(rules, c));
-    drugLineCache.set(enc, l);
-  }
-  return l;
+  return drugLineCache(enc, rules, () => enc.claims.filter((c) => isDrugLine(rules, c)));
 }
 
 /**

@@ -6,6 +6,7 @@
  * encounter object); the NDC container table is indexed once per table version.
  */
 import '../../rules/waste-schemas.js';
+import { lastEncounter } from '../memo.js';
 import type { ClaimLine, MarRow } from '../../model.js';
 import type { PayerPolicy, ResolvedPayer, RuleSet } from '../../rules/index.js';
 import { crosswalkFor, crosswalkForHcpcs, statusIndicator } from '../../rules/cms.js';
@@ -150,15 +151,11 @@ const fmtNdc = (n: string): string => `${n.slice(0, 5)}-${n.slice(5, 9)}-${n.sli
 // ---------------------------------------------------------------------------------------------
 // The analysis
 
-const memo = new WeakMap<Encounter, { rules: RuleSet; groups: WasteGroup[] }>();
+const groupsOf = lastEncounter<WasteGroup[]>();
 
-/** The waste groups of an encounter (memoised per encounter and rule set). */
+/** The waste groups of an encounter (computed once for the encounter being checked). */
 export function wasteGroups(enc: Encounter, ctx: Pick<CheckContext, 'rules' | 'payers'>): WasteGroup[] {
-  const hit = memo.get(enc);
-  if (hit && hit.rules === ctx.rules) return hit.groups;
-  const groups = buildGroups(enc, ctx);
-  memo.set(enc, { rules: ctx.rules, groups });
-  return groups;
+  return groupsOf(enc, ctx.payers, () => buildGroups(enc, ctx));
 }
 
 function buildGroups(enc: Encounter, ctx: Pick<CheckContext, 'rules' | 'payers'>): WasteGroup[] {
