@@ -626,14 +626,23 @@ function summarise2(findings: Finding[], encounters: number, claimLines: number)
   const byDir: Record<Direction, number> = { over: 0, under: 0, denial: 0 };
   const amountByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   let total = 0;
+  // Money: a claim line counts once, at the largest amount of its findings (a line denied for its
+  // NDC is not also over-billed by its units: drug-billing.md section 10). Findings about no one
+  // line (a missing code, a whole encounter) count on their own.
+  const largest = new Map<string, Finding>();
   for (const f of findings) {
     bySeverity[f.severity]++;
     byCategory[f.category]++;
-    if (f.amountAtRisk !== undefined) {
-      total += f.amountAtRisk;
-      byDir[f.direction ?? 'over'] += f.amountAtRisk;
-      amountByCategory[f.category] += f.amountAtRisk;
-    }
+    if (f.amountAtRisk === undefined) continue;
+    const key = f.claimId !== undefined && f.line !== undefined ? `${f.patientId}\u001f${f.claimId}\u001f${f.line}` : f.id;
+    const prev = largest.get(key);
+    if (!prev || (prev.amountAtRisk ?? 0) < f.amountAtRisk) largest.set(key, f);
+  }
+  for (const f of largest.values()) {
+    const a = f.amountAtRisk ?? 0;
+    total += a;
+    byDir[f.direction ?? 'over'] += a;
+    amountByCategory[f.category] += a;
   }
   const r2 = (n: number) => Math.round(n * 100) / 100;
   return {
