@@ -488,32 +488,33 @@ export class CsvReader {
       if (this.o.scanner !== 'csv-parse') {
         // Fast path: plain physical lines are split here; the first line that is not plain goes,
         // with what follows it in its window, through csv-parse (probe), then back here.
-        const br = this.crlf ? '\n' : '\r';
+        // Lines are decoded from the bytes one by one (not sliced out of one big chunk string: a
+        // slice would keep its whole chunk alive for as long as any cell of the line is kept).
+        const br = this.crlf ? 10 : 13;
         const src = createReadStream(this.o.path, { start: seg, highWaterMark: FAST_CHUNK });
-        let carry = '';
+        let carry: Buffer = Buffer.alloc(0);
         let base = seg; // byte offset of carry[0]
         let hard = -1;
         try {
           scan: for await (const chunk of src) {
-            const text = carry.length ? carry + (chunk as Buffer).toString('latin1') : (chunk as Buffer).toString('latin1');
+            const buf = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
             let i = 0;
             for (;;) {
-              const nl = text.indexOf(br, i);
+              const nl = buf.indexOf(br, i);
               if (nl < 0) break;
-              const crBefore = this.crlf && nl > i && text.charCodeAt(nl - 1) === 13;
+              const crBefore = this.crlf && nl > i && buf[nl - 1] === 13;
               const contentEnd = crBefore ? nl - 1 : nl;
               if (contentEnd - i > MAX_RECORD_CHARS) {
                 hard = base + i;
                 break scan;
               }
-              const content = text.slice(i, contentEnd);
-              const cells = splitPlainLine(content, this.o.delimiter);
+              // raw as csv-parse gives it: the line break included, but the \n of \r\n left out
+              const raw = buf.toString('latin1', i, crBefore ? nl : nl + 1);
+              const cells = splitPlainLine(raw.slice(0, contentEnd - i), this.o.delimiter);
               if (cells === undefined) {
                 hard = base + i;
                 break scan;
               }
-              // raw as csv-parse gives it: the line break included, but the \n of \r\n left out
-              const raw = crBefore ? text.slice(i, nl) : text.slice(i, nl + 1);
               const pr = this.accept(cells, raw);
               if (pr !== null && pr !== 'suspicious' && take(pr)) {
                 yield out;
@@ -521,7 +522,7 @@ export class CsvReader {
               }
               i = nl + 1;
             }
-            carry = text.slice(i);
+            carry = buf.subarray(i);
             base += i;
             if (out.length > 0) {
               yield out;
@@ -545,13 +546,14 @@ export class CsvReader {
         }
         if (carry.length > 0) {
           // the last line, without a line break
-          const cells = splitPlainLine(carry, this.o.delimiter);
+          const last = carry.toString('latin1');
+          const cells = splitPlainLine(last, this.o.delimiter);
           if (cells === undefined) {
             seg = base;
             probe = true;
             continue;
           }
-          const pr = this.accept(cells, carry);
+          const pr = this.accept(cells, last);
           if (pr !== null && pr !== 'suspicious') out.push(pr);
         }
         break;
