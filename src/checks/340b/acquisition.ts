@@ -62,10 +62,12 @@ function build(enc: Encounter, rules: RuleSet): readonly DrugAcquisition[] {
   if (groups.length === 0) return NONE;
   const out: DrugAcquisition[] = [];
   const hasDispense = enc.dispense.length > 0;
+  // the dispense rows' NDCs as 11 digits, once per encounter (rows are compared with every line)
+  const ndcs = hasDispense ? enc.dispense.map((d) => ndcOf(rules, d.ndc)) : undefined;
   for (const g of groups) {
     const given: DrugAcquisition[] = [];
     for (const line of g.given) {
-      const rows = hasDispense ? rowsFor(enc, line, rules) : NO_ROWS;
+      const rows = hasDispense ? rowsFor(enc, line, rules, ndcs) : NO_ROWS;
       const a = make(line, rows);
       given.push(a);
       out.push(a);
@@ -75,7 +77,7 @@ function build(enc: Encounter, rules: RuleSet): readonly DrugAcquisition[] {
       if (hasDispense) {
         const ndc = ndcOf(rules, line.ndc);
         const admin = given.find((a) => ndc === undefined || ndcOf(rules, a.line.ndc) === ndc) ?? given[0];
-        rows = admin ? admin.rows : rowsFor(enc, line, rules);
+        rows = admin ? admin.rows : rowsFor(enc, line, rules, ndcs);
       }
       out.push(make(line, rows));
     }
@@ -84,15 +86,16 @@ function build(enc: Encounter, rules: RuleSet): readonly DrugAcquisition[] {
 }
 
 /** The dispense rows of the line's drug: by its NDC when it carries one, else through its HCPCS. */
-function rowsFor(enc: Encounter, line: ClaimLine, rules: RuleSet): readonly DispenseRow[] {
+function rowsFor(enc: Encounter, line: ClaimLine, rules: RuleSet, ndcs: readonly (string | undefined)[] | undefined): readonly DispenseRow[] {
   const ndc = ndcOf(rules, line.ndc);
   if (ndc === undefined) {
     const rows = dispenseFor(enc, line, rules);
     return rows.length ? rows : NO_ROWS;
   }
   let rows: DispenseRow[] | undefined;
-  for (const d of enc.dispense) {
-    if (ndcOf(rules, d.ndc) === ndc) (rows ??= []).push(d);
+  const list = enc.dispense;
+  for (let i = 0; i < list.length; i++) {
+    if ((ndcs ? ndcs[i] : ndcOf(rules, list[i]?.ndc)) === ndc) (rows ??= []).push(list[i] as DispenseRow);
   }
   return rows ?? NO_ROWS;
 }

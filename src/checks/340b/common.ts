@@ -12,7 +12,7 @@ import { cmsRelease, statusIndicator } from '../../rules/cms.js';
 import { modifierCell, type ModifierCell, type Modifiers340bData } from '../../rules/340b-schemas.js';
 import type { CheckContext, Encounter, FindingInput } from '../types.js';
 import { drugPrice } from '../drug/lines.js';
-import { memo2 } from '../memo.js';
+import { lastEncounter, memo2 } from '../memo.js';
 import { acquisitions, type DrugAcquisition } from './acquisition.js';
 
 export const TABLE = '340b-modifiers';
@@ -48,7 +48,12 @@ export interface Expectation {
   table: RuleTable<Modifiers340bData>;
   cell: ModifierCell;
   si: 'K' | 'G';
+  /** the modifier due, when the cell names one (not optional / none) */
+  want?: 'JG' | 'TB';
 }
+
+/** Expectations are few (table version x entity x PN x SI): one object each, built once. */
+const expectations = new WeakMap<RuleTable<Modifiers340bData>, Map<Entity340b, (Expectation | null)[]>>();
 
 export function expectationFor(ctx: CheckContext, a: DrugAcquisition, entity: Entity340b): Expectation | undefined {
   const line = a.line;
@@ -56,8 +61,34 @@ export function expectationFor(ctx: CheckContext, a: DrugAcquisition, entity: En
   if (!table) return undefined;
   const si = siOf(ctx.rules, line.code, line.serviceDate);
   if (si !== 'K' && si !== 'G') return undefined;
-  const cell = modifierCell(table.data, entity, a.pn, si);
-  return cell ? { entity, table, cell, si } : undefined;
+  let byEntity = expectations.get(table);
+  if (!byEntity) expectations.set(table, (byEntity = new Map()));
+  let slots = byEntity.get(entity);
+  if (!slots) byEntity.set(entity, (slots = [undefined, undefined, undefined, undefined] as unknown as (Expectation | null)[]));
+  const k = (a.pn ? 2 : 0) + (si === 'K' ? 0 : 1);
+  let x = slots[k];
+  if (x === undefined) {
+    const cell = modifierCell(table.data, entity, a.pn, si);
+    const want = cell?.modifier;
+    x = cell ? { entity, table, cell, si, ...(want === 'JG' || want === 'TB' ? { want } : {}) } : null;
+    slots[k] = x;
+  }
+  return x ?? undefined;
+}
+
+const payerUse = lastEncounter<boolean>();
+
+/** Does any claim line of the encounter go to a payer whose policy uses JG/TB? (once per encounter) */
+export function usesModifiers(enc: Encounter, ctx: CheckContext): boolean {
+  return payerUse(enc, ctx.payers, () => {
+    let last = '';
+    for (const c of enc.claims) {
+      if (c.payer === last) continue;
+      last = c.payer;
+      if (ctx.payers.resolve(c.payer).policy.modifiers340b !== 'none') return true;
+    }
+    return false;
+  });
 }
 
 /**
@@ -71,6 +102,7 @@ export function forEachJudged(
   billed: boolean,
   fn: (a: DrugAcquisition, policy: PayerPolicy['modifiers340b'], x: Expectation & { want: 'JG' | 'TB' }) => void,
 ): void {
+  if (!usesModifiers(enc, ctx)) return;
   for (const a of acquisitions(enc, ctx.rules)) {
     if (a.status !== '340b' || (a.modifier !== undefined) !== billed) continue;
     const policy = policyOf(ctx, a.line.payer);
@@ -78,9 +110,8 @@ export function forEachJudged(
     const entity = entityOn(ctx, a);
     if (entity === 'none') continue;
     const x = expectationFor(ctx, a, entity);
-    const want = x?.cell.modifier;
-    if (!x || (want !== 'JG' && want !== 'TB')) continue;
-    fn(a, policy, { ...x, want });
+    if (x?.want === undefined) continue;
+    fn(a, policy, x as Expectation & { want: 'JG' | 'TB' });
   }
 }
 

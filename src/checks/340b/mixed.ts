@@ -1,6 +1,6 @@
 import type { Check } from '../types.js';
 import { acquisitions } from './acquisition.js';
-import { SOURCE_NOTE, entityOn, lineFinding, policyOf } from './common.js';
+import { SOURCE_NOTE, entityOn, lineFinding, policyOf, usesModifiers } from './common.js';
 
 /** `340b.mixed`: one administered drug line backed by both 340B and non-340B dispenses. */
 export const mixed340b: Check = {
@@ -15,6 +15,7 @@ export const mixed340b: Check = {
     fix: 'Split the line by inventory: the 340B units (with their NDC) with JG/TB, the other units without.',
   },
   perEncounter(enc, ctx) {
+    if (!usesModifiers(enc, ctx)) return;
     for (const a of acquisitions(enc, ctx.rules)) {
       if (a.status !== 'mixed' || a.line.modifiers.includes('JW')) continue;
       const policy = policyOf(ctx, a.line.payer);

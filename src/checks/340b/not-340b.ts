@@ -1,6 +1,6 @@
 import type { Check } from '../types.js';
 import { acquisitions, describeStatus } from './acquisition.js';
-import { SOURCE_NOTE, TABLE, capped, cutAmount, entityOn, lineFinding, policyOf } from './common.js';
+import { SOURCE_NOTE, TABLE, capped, cutAmount, entityOn, lineFinding, policyOf, usesModifiers } from './common.js';
 
 /** `340b.not-340b`: JG/TB on a drug not bought through 340B, on a bagged dose, or where the facility is no covered entity. */
 export const not340b: Check = {
@@ -16,6 +16,7 @@ export const not340b: Check = {
     fix: 'Remove JG/TB from the line (or correct the dispense inventory if the dose really came from 340B stock); check facility.yaml entity_340b.',
   },
   perEncounter(enc, ctx) {
+    if (!usesModifiers(enc, ctx)) return;
     for (const a of acquisitions(enc, ctx.rules)) {
       if (a.modifier === undefined) continue;
       const entity = entityOn(ctx, a);
