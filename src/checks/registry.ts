@@ -41,6 +41,10 @@ import { wasteBoth } from './waste/both.js';
 import { wasteJwNotAllowed } from './waste/jw-not-allowed.js';
 import { wasteVialSelection } from './waste/vial-selection.js';
 import { wasteNotVerifiable } from './waste/not-verifiable.js';
+import { missing340b } from './340b/missing.js';
+import { wrong340b } from './340b/wrong.js';
+import { not340b } from './340b/not-340b.js';
+import { mixed340b } from './340b/mixed.js';
 
 /** Every check the tool runs, in the order they run. Add new checks here (and a test table). */
 export const CHECKS: readonly Check[] = [
@@ -85,6 +89,10 @@ export const CHECKS: readonly Check[] = [
   wasteJwNotAllowed,
   wasteVialSelection,
   wasteNotVerifiable,
+  missing340b,
+  wrong340b,
+  not340b,
+  mixed340b,
 ];
 
 /** Checks raised by the read layer: documented here, raised by the pipeline. */

@@ -50,3 +50,5 @@ export * from './cms-schemas.js';
 export * from './drug-code-schemas.js';
 // the NDC container table of the JW/JZ checks (schema registered at load)
 export * from './waste-schemas.js';
+// which 340B modifier (JG/TB) by entity type and date of service (schema registered at load)
+export * from './340b-schemas.js';

@@ -1,6 +1,6 @@
 import type { AuthRow, ClaimLine, DispenseRow, MarRow, Severity } from '../../src/model.js';
 import type { Check, CheckContext, Encounter, FindingInput } from '../../src/checks/types.js';
-import { PayerResolver, RuleSet, builtinRulesDir, defaultFacility, defaultPolicy, type Facility } from '../../src/rules/index.js';
+import { PayerResolver, RuleSet, builtinRulesDir, defaultFacility, defaultPolicy, type Facility, type PayerPolicy, type PayerType } from '../../src/rules/index.js';
 
 let rulesPromise: Promise<RuleSet> | undefined;
 /** The built-in rules, loaded once per test file. */
@@ -89,6 +89,15 @@ export function encounter(p: Partial<Encounter> = {}): Encounter {
 export interface Reported extends FindingInput {
   severityResolved: Severity;
 }
+
+/** A facility.yaml payer entry: the type's default policy with `policy` written over it. */
+export const payer = (match: string, type: PayerType, index: number, policy: Partial<PayerPolicy> = {}): Facility['payers'][number] => ({
+  match,
+  type,
+  policy: { ...defaultPolicy(type), ...policy },
+  policyInput: policy as Facility['payers'][number]['policyInput'],
+  index,
+});
 
 /** A facility whose payers are typed: "Medicare" -> medicare, "Aetna" -> commercial (policy defaults of each type). */
 export function typedFacility(p: Partial<Facility> = {}): Facility {

@@ -1,15 +1,7 @@
 /** Shared fixtures for the NDC case tables: one payer of every type, and worked example 5 (Darzalex). */
-import { defaultPolicy, type Facility, type PayerPolicy, type PayerType } from '../../src/rules/index.js';
-import { claim, dispense, encounter, mar, typedFacility } from './harness.js';
+import type { Facility } from '../../src/rules/index.js';
+import { claim, dispense, encounter, mar, payer, typedFacility } from './harness.js';
 import type { ClaimLine } from '../../src/model.js';
-
-const payer = (match: string, type: PayerType, index: number, policy: Partial<PayerPolicy> = {}): Facility['payers'][number] => ({
-  match,
-  type,
-  policy: { ...defaultPolicy(type), ...policy },
-  policyInput: policy as Facility['payers'][number]['policyInput'],
-  index,
-});
 
 /** Medicare, Ohio Medicaid, Humana Medicare Advantage, Aetna (commercial), Strict Plan (commercial, ndc required), NocOnly Plan (commercial, noc-only); anything else is `other`. */
 export function ndcFacility(): Facility {
