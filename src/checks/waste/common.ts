@@ -109,7 +109,8 @@ export interface WasteGroup {
   adminFromMar: boolean;
   adminBilled: number;
   jwBilled: number;
-  price?: DrugPrice;
+  /** the rules the group was read with: its price is looked up only when a finding states an amount */
+  rules: RuleSet;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +196,8 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
 
   // container: NDC on the line (a JW line without one takes its administered line's), else dispense, else MAR
   let ndc: string | undefined;
-  for (const l of [...admin, ...jw]) ndc ??= ndc11(l.ndc);
+  for (const l of admin) ndc ??= ndc11(l.ndc);
+  for (const l of jw) ndc ??= ndc11(l.ndc);
   const dispense = dispenseFor(enc, first, rules);
   for (const d of dispense) ndc ??= ndc11(d.ndc);
   for (const r of mar) ndc ??= ndc11(r.ndc);
@@ -259,6 +261,7 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
     adminFromMar,
     adminBilled,
     jwBilled,
+    rules,
   };
   if (drug) g.drug = drug;
   if (si !== undefined) g.si = si;
@@ -266,8 +269,6 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
     g.waste = waste;
     if (drug) g.wasteUnits = unitsForWaste(waste.scaled, drug);
   }
-  const price = drugPrice(rules, code, date, payer.type);
-  if (price) g.price = price;
   [g.scope, g.scopeWhy] = scopeOf(g, lines);
   return g;
 }
@@ -330,14 +331,20 @@ export function expectedText(g: WasteGroup, jwUnits: number, opts: { jz?: boolea
 
 /** Cents for `units` of the group's code, and whether it is an estimate. */
 export function amount(g: WasteGroup, units: number): Pick<FindingInput, 'amountAtRisk'> {
-  const a = drugAmount(g.price, units);
+  const a = drugAmount(groupPrice(g), units);
   return a === undefined ? {} : { amountAtRisk: a };
 }
 
 export function priceNote(g: WasteGroup): string {
-  if (!g.price) return '';
-  if (g.price.perUnit <= 0) return ' (no separate payment: $0 at risk)';
-  return g.price.estimate ? ` (estimate at the Medicare ASP limit, ${g.price.release})` : '';
+  const price = groupPrice(g);
+  if (!price) return '';
+  if (price.perUnit <= 0) return ' (no separate payment: $0 at risk)';
+  return price.estimate ? ` (estimate at the Medicare ASP limit, ${price.release})` : '';
+}
+
+/** The price of a unit of the group's code for its payer (asked only for findings: most groups report none). */
+function groupPrice(g: WasteGroup): DrugPrice | undefined {
+  return drugPrice(g.rules, g.code, g.date, g.payer.type);
 }
 
 /** The base of a finding on `line`: records[0] is that claim line with `column`, then the other lines and the waste rows. */
