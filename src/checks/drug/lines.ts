@@ -37,6 +37,17 @@ export function isDrugLine(rules: RuleSet, line: ClaimLine): boolean {
   return memo2(rules, 'drug-line', line.serviceDate, line.code, () => drugCode(rules, line));
 }
 
+const drugLineList = lastEncounter<ClaimLine[]>();
+
+/**
+ * The encounter's drug lines in claim order, decided once per encounter: the waste, units, NDC and
+ * drug-code checks all start from them, and asking isDrugLine again for every line in each of
+ * them was a visible share of the run.
+ */
+export function drugLinesOf(enc: Encounter, rules: RuleSet): ClaimLine[] {
+  return drugLineList(enc, rules, () => enc.claims.filter((c) => isDrugLine(rules, c)));
+}
+
 function drugCode(rules: RuleSet, line: ClaimLine): boolean {
   const code = line.code.toUpperCase();
   if (catalogFor(rules, line.serviceDate)?.byHcpcs(code)) return true;

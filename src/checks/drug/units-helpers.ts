@@ -11,7 +11,7 @@ import { lastEncounter } from '../memo.js';
 import type { PayerType, RuleSet } from '../../rules/index.js';
 import { aspPaymentLimit, crosswalkFor, crosswalkForHcpcs } from '../../rules/cms.js';
 import type { Encounter } from '../types.js';
-import { catalogDrug, drugAmount, drugPrice, isDrugLine, isJW, isNocCode, marFor, unitRange, type DrugPrice, type UnitRange } from './lines.js';
+import { catalogDrug, drugAmount, drugLinesOf, drugPrice, isJW, isNocCode, marFor, unitRange, type DrugPrice, type UnitRange } from './lines.js';
 import type { CatalogDrug } from './catalog.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -127,8 +127,7 @@ export function drugView(enc: Encounter, rules: RuleSet): DrugView {
 function buildView(enc: Encounter, rules: RuleSet): DrugView {
   const byKey = new Map<string, DrugGroup>();
   const billedByDate = new Map<string, Set<string>>();
-  for (const c of enc.claims) {
-    if (!isDrugLine(rules, c)) continue;
+  for (const c of drugLinesOf(enc, rules)) {
     const code = c.code.trim().toUpperCase();
     const key = `${c.serviceDate}|${code}`;
     let g = byKey.get(key);

@@ -19,7 +19,7 @@ import {
   doseInDrugUnit,
   drugAmount,
   drugPrice,
-  isDrugLine,
+  drugLinesOf,
   isJW,
   isJZ,
   isNocCode,
@@ -162,8 +162,7 @@ export function wasteGroups(enc: Encounter, ctx: Pick<CheckContext, 'rules' | 'p
 function buildGroups(enc: Encounter, ctx: Pick<CheckContext, 'rules' | 'payers'>): WasteGroup[] {
   const rules = ctx.rules;
   const byKey = new Map<string, ClaimLine[]>();
-  for (const c of enc.claims) {
-    if (!isDrugLine(rules, c)) continue;
+  for (const c of drugLinesOf(enc, rules)) {
     const key = `${c.claimId}|${c.serviceDate}|${c.code.toUpperCase()}`;
     const l = byKey.get(key);
     if (l) l.push(c);
