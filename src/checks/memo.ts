@@ -65,3 +65,20 @@ export function lastEncounter<T>(): (enc: object, ctx: object, compute: () => T)
     return value;
   };
 }
+
+/**
+ * `fn` remembered per text, for pure parses of cell text that repeat across the file (NDCs): a
+ * handful of distinct texts are parsed hundreds of thousands of times. Cleared past `limit` texts
+ * so that a file of all-distinct texts cannot grow it without bound.
+ */
+export function memoByText<T>(fn: (text: string) => T, limit = 50_000): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    const hit = memo.get(text);
+    if (hit !== undefined || memo.has(text)) return hit as T;
+    const v = fn(text);
+    if (memo.size >= limit) memo.clear();
+    memo.set(text, v);
+    return v;
+  };
+}

@@ -7,7 +7,7 @@
  * - NDC text to 11 digits, money labels.
  */
 import type { ClaimLine, MarRow } from '../../model.js';
-import { lastEncounter } from '../memo.js';
+import { lastEncounter, memoByText } from '../memo.js';
 import type { PayerType, RuleSet } from '../../rules/index.js';
 import { aspPaymentLimit, crosswalkFor, crosswalkForHcpcs } from '../../rules/cms.js';
 import type { Encounter } from '../types.js';
@@ -65,7 +65,12 @@ export function drugUnit(rules: RuleSet, hcpcs: string, date: string): DrugUnit 
 
 /** An NDC as 11 digits: `N4` prefix, hyphens and spaces removed; hyphenated 4-4-2, 5-3-2, 5-4-1 padded. Undefined otherwise. */
 export function ndc11(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  return text ? ndc11Memo(text) : undefined;
+}
+
+const ndc11Memo = memoByText(parseNdc11);
+
+function parseNdc11(text: string): string | undefined {
   let t = text.trim().toUpperCase();
   if (t.startsWith('N4')) t = t.slice(2).trim();
   const compact = t.replace(/[-\s]/g, '');

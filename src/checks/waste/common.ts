@@ -6,7 +6,7 @@
  * encounter object); the NDC container table is indexed once per table version.
  */
 import '../../rules/waste-schemas.js';
-import { lastEncounter } from '../memo.js';
+import { lastEncounter, memoByText } from '../memo.js';
 import type { ClaimLine, MarRow } from '../../model.js';
 import type { PayerPolicy, ResolvedPayer, RuleSet } from '../../rules/index.js';
 import { crosswalkFor, crosswalkForHcpcs, statusIndicator } from '../../rules/cms.js';
@@ -124,7 +124,12 @@ const BILL_TYPE_OK = /^0?(13|85)/;
 
 /** An NDC as 11 digits when it is certain (11 digits, or a hyphenated 10-digit label form); else undefined. */
 export function ndc11(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  return text ? ndc11Memo(text) : undefined;
+}
+
+const ndc11Memo = memoByText(parseNdc11);
+
+function parseNdc11(text: string): string | undefined {
   const t = text.trim().replace(N4, '').trim();
   const compact = t.replace(NON_DIGIT_SEP, '');
   if (ELEVEN.test(compact)) return compact;
