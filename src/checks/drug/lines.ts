@@ -259,13 +259,18 @@ export function drugPrice(rules: RuleSet, hcpcs: string, date: string, payerType
 function priceOf(rules: RuleSet, hcpcs: string, date: string, payerType: PayerType): DrugPrice | undefined {
   const asp = aspPaymentLimit(rules, hcpcs, date);
   if (!asp) return undefined;
-  const si = statusIndicator(rules, hcpcs, date)?.si;
+  const si = statusIndicatorOf(rules, hcpcs, date);
   const r = cmsRelease(rules, 'asp-pricing', date);
   const release = `ASP pricing ${r?.version ?? ''}${r && !r.inForce ? ', the nearest release loaded' : ''}`.trim();
   const packaged = payerType === 'medicare' && si === 'N';
   const p: DrugPrice = { perUnit: packaged ? 0 : asp.paymentLimit, estimate: payerType !== 'medicare', release };
   if (si !== undefined) p.si = si;
   return p;
+}
+
+/** The OPPS status indicator of a drug code on a date (remembered: the waste checks ask for every drug line). */
+export function statusIndicatorOf(rules: RuleSet, hcpcs: string, date: string): string | undefined {
+  return memo2(rules, 'status-indicator', date, hcpcs, () => statusIndicator(rules, hcpcs, date)?.si);
 }
 
 /** `units` x price, in cents; undefined when the price is unknown or zero. */

@@ -35,6 +35,22 @@ function heldText(d: DispenseRow, unit: DrugUnit, billUnits: number | undefined)
   return `${d.quantity} ${d.quantityUnit ?? ''} of ${unit.text} units`.replace('  ', ' ');
 }
 
+/**
+ * The lines of each drug code (every date), in group order, with the unit of the code's first group
+ * and the first administered line: one pass, no per-code array copies (the check runs on every encounter).
+ */
+function linesByCode(groups: readonly DrugGroup[]): Map<string, { unit: DrugUnit; lines: ClaimLine[]; firstGiven: ClaimLine | undefined }> {
+  const byCode = new Map<string, { unit: DrugUnit; lines: ClaimLine[]; firstGiven: ClaimLine | undefined }>();
+  for (const g of groups) {
+    if (g.noc || !g.unit) continue;
+    let c = byCode.get(g.code);
+    if (!c) byCode.set(g.code, (c = { unit: g.unit, lines: [], firstGiven: undefined }));
+    for (const l of g.lines) c.lines.push(l);
+    c.firstGiven ??= g.given[0];
+  }
+  return byCode;
+}
+
 /** `units.over-dispensed`: billed units of a drug (JW included) above what the linked dispense records hold. */
 export const unitsOverDispensed: Check = {
   id: 'units.over-dispensed',
@@ -54,18 +70,8 @@ export const unitsOverDispensed: Check = {
   },
   perEncounter(enc, ctx) {
     if (enc.dispense.length === 0) return;
-    const byCode = new Map<string, DrugGroup[]>();
-    for (const g of drugView(enc, ctx.rules).groups) {
-      if (g.noc || !g.unit) continue;
-      const l = byCode.get(g.code);
-      if (l) l.push(g);
-      else byCode.set(g.code, [g]);
-    }
-    for (const [code, groups] of byCode) {
-      const g0 = groups[0] as DrugGroup;
-      const unit = g0.unit as DrugUnit;
-      const lines: ClaimLine[] = groups.flatMap((g) => g.lines);
-      const first = groups.flatMap((g) => g.given)[0] ?? lines[0];
+    for (const [code, { unit, lines, firstGiven }] of linesByCode(drugView(enc, ctx.rules).groups)) {
+      const first = firstGiven ?? lines[0];
       if (!first) continue;
       const rows = dispenseFor(enc, first, ctx.rules);
       if (rows.length === 0) continue;

@@ -9,7 +9,7 @@ import '../../rules/waste-schemas.js';
 import { lastEncounter, memoByText } from '../memo.js';
 import type { ClaimLine, MarRow } from '../../model.js';
 import type { PayerPolicy, ResolvedPayer, RuleSet } from '../../rules/index.js';
-import { crosswalkFor, crosswalkForHcpcs, statusIndicator } from '../../rules/cms.js';
+import { crosswalkFor, crosswalkForHcpcs } from '../../rules/cms.js';
 import type { NdcContainerRow, NdcContainersData } from '../../rules/waste-schemas.js';
 import type { CheckContext, Encounter, FindingInput } from '../types.js';
 import type { CatalogDrug } from '../drug/catalog.js';
@@ -24,6 +24,7 @@ import {
   isJZ,
   isNocCode,
   marFor,
+  statusIndicatorOf,
   unitRange,
   unitsForWaste,
   type DrugPrice,
@@ -195,7 +196,7 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
   const first = admin[0] ?? head;
   const payer = ctx.payers.resolve(head.payer);
   const drug = catalogDrug(rules, code, date);
-  const si = statusIndicator(rules, code, date)?.si;
+  const si = statusIndicatorOf(rules, code, date);
   const mar = marFor(enc, first, rules);
 
   // container: NDC on the line (a JW line without one takes its administered line's), else dispense, else MAR
