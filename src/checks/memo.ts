@@ -9,9 +9,15 @@ import type { RuleSet } from '../rules/index.js';
 type Nested = Map<string, unknown>;
 const memos = new WeakMap<RuleSet, Map<string, Nested>>();
 
+// An audit uses one RuleSet: remembering the last one spares a WeakMap lookup on every memo call.
+let lastRules: RuleSet | undefined;
+let lastByNs: Map<string, Nested> | undefined;
+
 function root(rules: RuleSet, ns: string): Nested {
-  let byNs = memos.get(rules);
+  let byNs = rules === lastRules ? lastByNs : memos.get(rules);
   if (!byNs) memos.set(rules, (byNs = new Map()));
+  lastRules = rules;
+  lastByNs = byNs;
   let m = byNs.get(ns);
   if (!m) byNs.set(ns, (m = new Map()));
   return m;
@@ -24,7 +30,9 @@ function level(m: Nested, k: string): Nested {
 }
 
 function leaf<T>(m: Nested, k: string, compute: () => T): T {
-  if (m.has(k)) return m.get(k) as T;
+  // one lookup on a hit; `has` only tells a remembered undefined from a miss
+  const hit = m.get(k);
+  if (hit !== undefined || m.has(k)) return hit as T;
   const v = compute();
   m.set(k, v);
   return v;
@@ -55,5 +63,22 @@ export function lastEncounter<T>(): (enc: object, ctx: object, compute: () => T)
       keyCtx = ctx;
     }
     return value;
+  };
+}
+
+/**
+ * `fn` remembered per text, for pure parses of cell text that repeat across the file (NDCs): a
+ * handful of distinct texts are parsed hundreds of thousands of times. Cleared past `limit` texts
+ * so that a file of all-distinct texts cannot grow it without bound.
+ */
+export function memoByText<T>(fn: (text: string) => T, limit = 50_000): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    const hit = memo.get(text);
+    if (hit !== undefined || memo.has(text)) return hit as T;
+    const v = fn(text);
+    if (memo.size >= limit) memo.clear();
+    memo.set(text, v);
+    return v;
   };
 }

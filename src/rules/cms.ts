@@ -50,8 +50,10 @@ function indexOf<R, V>(rows: R[], kind: string, build: (rows: R[]) => V): V {
     m = new Map();
     indexes.set(rows, m);
   }
-  if (!m.has(kind)) m.set(kind, build(rows));
-  return m.get(kind) as V;
+  // one Map lookup on a hit (every CMS lookup of the audit comes through here); indexes are never undefined
+  let v = m.get(kind) as V | undefined;
+  if (v === undefined) m.set(kind, (v = build(rows)));
+  return v;
 }
 
 function groupBy<R>(rows: R[], key: (r: R) => string): Map<string, R[]> {
@@ -70,6 +72,10 @@ function mapValues<K, A, B>(m: Map<K, A>, f: (a: A) => B): Map<K, B> {
   for (const [k, v] of m) out.set(k, f(v));
   return out;
 }
+
+// module constants: a regex literal in a function body is a new RegExp object on every call
+const NDC_SEPARATORS = /[-\s]/g;
+const ELEVEN_DIGITS = /^\d{11}$/;
 
 /** The empty answer of the crosswalk lookups (shared: callers must not modify returned arrays). */
 const NONE: CrosswalkEntry[] = [];
@@ -197,8 +203,8 @@ function entry(r: AspCrosswalkRow): CrosswalkEntry {
 export function crosswalkFor(rules: RuleSet, ndc: string, date: string, opts?: CmsLookupOptions): CrosswalkEntry[] {
   const t = table<AspCrosswalkRow>(rules, 'asp-crosswalk', date, opts);
   if (!t) return [];
-  const key = ndc.replace(/[-\s]/g, '');
-  if (!/^\d{11}$/.test(key)) return [];
+  const key = ndc.replace(NDC_SEPARATORS, '');
+  if (!ELEVEN_DIGITS.test(key)) return [];
   return indexOf(t.data, 'ndc-entries', (rs) => mapValues(groupBy(rs.filter((x) => x.ndc !== ''), (x) => x.ndc), (l) => l.map(entry))).get(key) ?? NONE;
 }
 

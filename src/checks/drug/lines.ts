@@ -10,7 +10,7 @@ import { aspPaymentLimit, cmsRelease, crosswalkFor, crosswalkForHcpcs, statusInd
 import type { NocCodesData } from '../../rules/schemas.js';
 import type { Encounter } from '../types.js';
 import { catalogFor, type CatalogDrug } from './catalog.js';
-import { memo2, memo3 } from '../memo.js';
+import { lastEncounter, memo2, memo3 } from '../memo.js';
 
 // ---------------------------------------------------------------------------------------------
 // Which lines are drug lines
@@ -35,6 +35,17 @@ export function isNocCode(rules: RuleSet, code: string, date: string): boolean {
  */
 export function isDrugLine(rules: RuleSet, line: ClaimLine): boolean {
   return memo2(rules, 'drug-line', line.serviceDate, line.code, () => drugCode(rules, line));
+}
+
+const drugLineList = lastEncounter<ClaimLine[]>();
+
+/**
+ * The encounter's drug lines in claim order, decided once per encounter: the waste, units, NDC and
+ * drug-code checks all start from them, and asking isDrugLine again for every line in each of
+ * them was a visible share of the run.
+ */
+export function drugLinesOf(enc: Encounter, rules: RuleSet): ClaimLine[] {
+  return drugLineList(enc, rules, () => enc.claims.filter((c) => isDrugLine(rules, c)));
 }
 
 function drugCode(rules: RuleSet, line: ClaimLine): boolean {
@@ -78,8 +89,36 @@ function marCodesOf(rules: RuleSet, row: MarRow): string[] {
  * each of them; a charted code decides).
  */
 export function marFor(enc: Encounter, line: ClaimLine, rules: RuleSet): MarRow[] {
-  const code = line.code.toUpperCase();
-  return enc.mar.filter((r) => (r.date === undefined || r.date === line.serviceDate) && marCodes(rules, r).includes(code));
+  const rows = marByCode(enc, rules).get(line.code.toUpperCase());
+  if (!rows) return [];
+  return rows.filter((r) => r.date === undefined || r.date === line.serviceDate);
+}
+
+const marIndex = lastEncounter<Map<string, MarRow[]>>();
+
+/**
+ * The encounter's MAR rows under each HCPCS code they name, in MAR order. The waste, units, NDC and
+ * drug-code checks ask marFor for every drug line of an encounter: resolving each row's codes once
+ * per encounter replaces a scan of all rows (and a memo lookup per row) for every line.
+ */
+function marByCode(enc: Encounter, rules: RuleSet): Map<string, MarRow[]> {
+  return marIndex(enc, rules, () => indexByCode(enc.mar, (r) => marCodes(rules, r)));
+}
+
+/** Rows under each code `codesOf` names for them, in row order; a row once per code even when a code repeats. */
+function indexByCode<R>(rows: readonly R[], codesOf: (row: R) => readonly string[]): Map<string, R[]> {
+  const byCode = new Map<string, R[]>();
+  for (const row of rows) {
+    const codes = codesOf(row);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i] as string;
+      if (codes.indexOf(c) !== i) continue;
+      const list = byCode.get(c);
+      if (list) list.push(row);
+      else byCode.set(c, [row]);
+    }
+  }
+  return byCode;
 }
 
 /** The HCPCS codes a dispense row's NDC is crosswalked to on its date (empty when unknown). */
@@ -89,14 +128,24 @@ export function dispenseCodes(rules: RuleSet, row: DispenseRow): string[] {
 
 /** The encounter's dispense records of the line's drug (through the crosswalk, else the drug text via the catalog). */
 export function dispenseFor(enc: Encounter, line: ClaimLine, rules: RuleSet): DispenseRow[] {
-  const code = line.code.toUpperCase();
-  return enc.dispense.filter((d) => {
-    const viaNdc = dispenseCodes(rules, d);
-    if (viaNdc.length) return viaNdc.includes(code);
-    if (!d.drug) return false;
-    const m = catalogFor(rules, d.dispenseDate)?.resolve(d.drug);
-    return m?.match === 'one' ? m.drug.hcpcs === code : m?.match === 'several' ? m.drugs.some((x) => x.hcpcs === code) : false;
-  });
+  const rows = dispenseByCode(enc, rules).get(line.code.toUpperCase());
+  return rows ? rows.slice() : [];
+}
+
+const dispenseIndex = lastEncounter<Map<string, DispenseRow[]>>();
+
+/** The encounter's dispense records under each HCPCS code they are for, in file order (see marByCode for why). */
+function dispenseByCode(enc: Encounter, rules: RuleSet): Map<string, DispenseRow[]> {
+  return dispenseIndex(enc, rules, () => indexByCode(enc.dispense, (d) => dispenseRowCodes(rules, d)));
+}
+
+/** The codes a dispense record is for: through the crosswalk, else the drug text via the catalog. */
+function dispenseRowCodes(rules: RuleSet, d: DispenseRow): readonly string[] {
+  const viaNdc = dispenseCodes(rules, d);
+  if (viaNdc.length) return viaNdc;
+  if (!d.drug) return [];
+  const m = catalogFor(rules, d.dispenseDate)?.resolve(d.drug);
+  return m?.match === 'one' ? [m.drug.hcpcs] : m?.match === 'several' ? m.drugs.map((x) => x.hcpcs) : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,13 +259,18 @@ export function drugPrice(rules: RuleSet, hcpcs: string, date: string, payerType
 function priceOf(rules: RuleSet, hcpcs: string, date: string, payerType: PayerType): DrugPrice | undefined {
   const asp = aspPaymentLimit(rules, hcpcs, date);
   if (!asp) return undefined;
-  const si = statusIndicator(rules, hcpcs, date)?.si;
+  const si = statusIndicatorOf(rules, hcpcs, date);
   const r = cmsRelease(rules, 'asp-pricing', date);
   const release = `ASP pricing ${r?.version ?? ''}${r && !r.inForce ? ', the nearest release loaded' : ''}`.trim();
   const packaged = payerType === 'medicare' && si === 'N';
   const p: DrugPrice = { perUnit: packaged ? 0 : asp.paymentLimit, estimate: payerType !== 'medicare', release };
   if (si !== undefined) p.si = si;
   return p;
+}
+
+/** The OPPS status indicator of a drug code on a date (remembered: the waste checks ask for every drug line). */
+export function statusIndicatorOf(rules: RuleSet, hcpcs: string, date: string): string | undefined {
+  return memo2(rules, 'status-indicator', date, hcpcs, () => statusIndicator(rules, hcpcs, date)?.si);
 }
 
 /** `units` x price, in cents; undefined when the price is unknown or zero. */

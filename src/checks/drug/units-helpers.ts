@@ -7,11 +7,11 @@
  * - NDC text to 11 digits, money labels.
  */
 import type { ClaimLine, MarRow } from '../../model.js';
-import { lastEncounter } from '../memo.js';
+import { lastEncounter, memoByText } from '../memo.js';
 import type { PayerType, RuleSet } from '../../rules/index.js';
 import { aspPaymentLimit, crosswalkFor, crosswalkForHcpcs } from '../../rules/cms.js';
 import type { Encounter } from '../types.js';
-import { catalogDrug, drugAmount, drugPrice, isDrugLine, isJW, isNocCode, marFor, unitRange, type DrugPrice, type UnitRange } from './lines.js';
+import { catalogDrug, drugAmount, drugLinesOf, drugPrice, isJW, isNocCode, marFor, unitRange, type DrugPrice, type UnitRange } from './lines.js';
 import type { CatalogDrug } from './catalog.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +65,12 @@ export function drugUnit(rules: RuleSet, hcpcs: string, date: string): DrugUnit 
 
 /** An NDC as 11 digits: `N4` prefix, hyphens and spaces removed; hyphenated 4-4-2, 5-3-2, 5-4-1 padded. Undefined otherwise. */
 export function ndc11(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  return text ? ndc11Memo(text) : undefined;
+}
+
+const ndc11Memo = memoByText(parseNdc11);
+
+function parseNdc11(text: string): string | undefined {
   let t = text.trim().toUpperCase();
   if (t.startsWith('N4')) t = t.slice(2).trim();
   const compact = t.replace(/[-\s]/g, '');
@@ -127,8 +132,7 @@ export function drugView(enc: Encounter, rules: RuleSet): DrugView {
 function buildView(enc: Encounter, rules: RuleSet): DrugView {
   const byKey = new Map<string, DrugGroup>();
   const billedByDate = new Map<string, Set<string>>();
-  for (const c of enc.claims) {
-    if (!isDrugLine(rules, c)) continue;
+  for (const c of drugLinesOf(enc, rules)) {
     const code = c.code.trim().toUpperCase();
     const key = `${c.serviceDate}|${code}`;
     let g = byKey.get(key);

@@ -40,7 +40,11 @@ export const ndcDispenseMismatch: Check = {
       for (const d of disp) {
         const n = dispenseNdc(ctx.rules, d);
         if (n === undefined) unresolved = true;
-        else dispensed.set(n, [...(dispensed.get(n) ?? []), d]);
+        else {
+          const same = dispensed.get(n);
+          if (same) same.push(d);
+          else dispensed.set(n, [d]);
+        }
       }
       // an ambiguous or malformed NDC on either side cannot be compared (input.ndc-ambiguous, ndc.malformed say so)
       if (unresolved) continue;
@@ -50,9 +54,11 @@ export const ndcDispenseMismatch: Check = {
       const billedSet = new Set(billed.map((b) => b.ndc as string));
       // dispensed NDCs on no line: only when every line carries an NDC (a line without one is ndc.missing)
       const unbilled = withNdc.length === lines.length ? [...dispensed.keys()].filter((n) => !billedSet.has(n)) : [];
+      const flagged = billed.filter((b) => !dispensed.has(b.ndc as string));
+      // the billed NDCs are usually the dispensed ones: the texts below are built only for a finding
+      if (flagged.length === 0 && unbilled.length === 0) continue;
       const dispText = [...dispensed].map(([n, ds]) => `${showNdc(n)} (${ds.map((d) => `${d.dispenseId} x${d.quantity}${d.quantityUnit ? ` ${d.quantityUnit}` : ''}`).join(', ')})`);
       const expected = `one ${first.code} line per NDC dispensed: ${dispText.join('; ')}, each with its units and NDC quantity`;
-      const flagged = billed.filter((b) => !dispensed.has(b.ndc as string));
       const targets: { c: ClaimLine; text: string }[] = flagged.map((b) => ({
         c: b.c,
         text: `${first.code} line ${b.c.line} bills NDC ${showNdc(b.ndc as string)}, which was not dispensed for ${first.code} (dispensed: ${[...dispensed.keys()].map(showNdc).join(', ')})`,

@@ -5,12 +5,11 @@
  * price of a line denied whole. Reads rule data only; verdicts are memoised per table version.
  */
 import type { ClaimLine, DispenseRow, Severity } from '../../model.js';
-import { lastEncounter } from '../memo.js';
 import type { PayerType, RuleSet } from '../../rules/index.js';
 import type { NdcFormatData } from '../../rules/schemas.js';
 import { cmsRelease } from '../../rules/cms.js';
 import type { CheckContext, Encounter } from '../types.js';
-import { drugAmount, drugPrice, isDrugLine, isJW, isNocCode, marFor, unitRange, catalogDrug } from '../drug/lines.js';
+import { drugAmount, drugPrice, drugLinesOf, isJW, isNocCode, marFor, unitRange, catalogDrug } from '../drug/lines.js';
 import { judgeCached } from './malformed.js';
 
 /** The `ndc-format` table data for a date. */
@@ -87,10 +86,9 @@ export function ndcRequirement(ctx: Pick<CheckContext, 'payers' | 'rules'>, line
   }
 }
 
-/** Drug lines of an encounter (memoised per encounter object: several NDC checks ask). */
-const drugLineCache = lastEncounter<ClaimLine[]>();
+/** Drug lines of an encounter (computed once per encounter and shared with the other drug checks). */
 export function drugLines(enc: Encounter, rules: RuleSet): ClaimLine[] {
-  return drugLineCache(enc, rules, () => enc.claims.filter((c) => isDrugLine(rules, c)));
+  return drugLinesOf(enc, rules);
 }
 
 /**

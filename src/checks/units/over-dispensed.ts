@@ -10,21 +10,45 @@ const ITEM_UNITS = new Set(['', 'un', 'ea', 'each', 'item', 'items', 'vial', 'vi
 
 /**
  * Billing units (scaled x1e6) a dispense row holds for `code`: items x crosswalk BILLUNITS, or
- * a mass/volume/activity quantity in the code's unit; undefined when it cannot be valued.
+ * a mass/volume/activity quantity in the code's unit; undefined when it cannot be valued. `billUnits`
+ * is the crosswalk's, for counted items. No text here: the check values every dispense row of every
+ * encounter and reports on few, so heldText is built only for a finding.
  */
-export function heldUnits(d: DispenseRow, code: string, unit: DrugUnit, rules: Parameters<typeof crosswalkFor>[0]): { scaled: number; how: string } | undefined {
+export function heldScaled(d: DispenseRow, code: string, unit: DrugUnit, rules: Parameters<typeof crosswalkFor>[0]): { scaled: number; billUnits?: number } | undefined {
   const u = (d.quantityUnit ?? '').trim().toLowerCase();
   if (ITEM_UNITS.has(u)) {
     const n = ndc11(d.ndc);
     if (!n) return undefined;
     const e = crosswalkFor(rules, n, d.dispenseDate).find((x) => x.hcpcs === code);
     if (!e?.billUnits) return undefined;
-    return { scaled: Math.round(d.quantity * SCALE) * e.billUnits, how: `${d.quantity} x ${showNdc(n)} (${e.billUnits} units each)` };
+    return { scaled: Math.round(d.quantity * SCALE) * e.billUnits, billUnits: e.billUnits };
   }
   if (normaliseDoseUnit(u) === undefined) return undefined;
   const s = doseInDrugUnit(d.quantity, u, unit);
   if (s === undefined) return undefined;
-  return { scaled: Math.round((s / Math.round(unit.unitSize * SCALE)) * SCALE), how: `${d.quantity} ${d.quantityUnit ?? ''} of ${unit.text} units`.replace('  ', ' ') };
+  return { scaled: Math.round((s / Math.round(unit.unitSize * SCALE)) * SCALE) };
+}
+
+/** How a dispense row's units were counted, for the message (`billUnits`: as heldScaled found them). */
+function heldText(d: DispenseRow, unit: DrugUnit, billUnits: number | undefined): string {
+  if (billUnits !== undefined) return `${d.quantity} x ${showNdc(ndc11(d.ndc) as string)} (${billUnits} units each)`;
+  return `${d.quantity} ${d.quantityUnit ?? ''} of ${unit.text} units`.replace('  ', ' ');
+}
+
+/**
+ * The lines of each drug code (every date), in group order, with the unit of the code's first group
+ * and the first administered line: one pass, no per-code array copies (the check runs on every encounter).
+ */
+function linesByCode(groups: readonly DrugGroup[]): Map<string, { unit: DrugUnit; lines: ClaimLine[]; firstGiven: ClaimLine | undefined }> {
+  const byCode = new Map<string, { unit: DrugUnit; lines: ClaimLine[]; firstGiven: ClaimLine | undefined }>();
+  for (const g of groups) {
+    if (g.noc || !g.unit) continue;
+    let c = byCode.get(g.code);
+    if (!c) byCode.set(g.code, (c = { unit: g.unit, lines: [], firstGiven: undefined }));
+    for (const l of g.lines) c.lines.push(l);
+    c.firstGiven ??= g.given[0];
+  }
+  return byCode;
 }
 
 /** `units.over-dispensed`: billed units of a drug (JW included) above what the linked dispense records hold. */
@@ -46,32 +70,22 @@ export const unitsOverDispensed: Check = {
   },
   perEncounter(enc, ctx) {
     if (enc.dispense.length === 0) return;
-    const byCode = new Map<string, DrugGroup[]>();
-    for (const g of drugView(enc, ctx.rules).groups) {
-      if (g.noc || !g.unit) continue;
-      const l = byCode.get(g.code);
-      if (l) l.push(g);
-      else byCode.set(g.code, [g]);
-    }
-    for (const [code, groups] of byCode) {
-      const g0 = groups[0] as DrugGroup;
-      const unit = g0.unit as DrugUnit;
-      const lines: ClaimLine[] = groups.flatMap((g) => g.lines);
-      const first = groups.flatMap((g) => g.given)[0] ?? lines[0];
+    for (const [code, { unit, lines, firstGiven }] of linesByCode(drugView(enc, ctx.rules).groups)) {
+      const first = firstGiven ?? lines[0];
       if (!first) continue;
       const rows = dispenseFor(enc, first, ctx.rules);
       if (rows.length === 0) continue;
       let held = 0;
-      const how: string[] = [];
+      const billUnits: (number | undefined)[] = [];
       let ok = true;
       for (const d of rows) {
-        const h = heldUnits(d, code, unit, ctx.rules);
+        const h = heldScaled(d, code, unit, ctx.rules);
         if (!h) {
           ok = false;
           break;
         }
         held += h.scaled;
-        how.push(h.how);
+        billUnits.push(h.billUnits);
       }
       if (!ok) continue;
       const heldWhole = Math.ceil(held / SCALE - 1e-9);
@@ -80,7 +94,7 @@ export const unitsOverDispensed: Check = {
       const diff = billed - heldWhole;
       const m = money(ctx.rules, code, first.serviceDate, ctx.payers.resolve(first.payer).type, diff);
       ctx.report({
-        message: `${code} x${billed} billed${lines.length > 1 ? ` on ${lines.length} lines (JW included)` : ''}, but the dispense records hold ${plural(heldWhole, 'unit')} (${how.join(' + ')}); ${plural(diff, 'unit')} more than dispensed: ${m.label}.`,
+        message: `${code} x${billed} billed${lines.length > 1 ? ` on ${lines.length} lines (JW included)` : ''}, but the dispense records hold ${plural(heldWhole, 'unit')} (${rows.map((d, i) => heldText(d, unit, billUnits[i])).join(' + ')}); ${plural(diff, 'unit')} more than dispensed: ${m.label}.`,
         records: [
           { kind: 'claims' as const, record: first, column: 'units' },
           ...lines.filter((l) => l !== first).map((l) => ({ kind: 'claims' as const, record: l })),

@@ -6,10 +6,10 @@
  * encounter object); the NDC container table is indexed once per table version.
  */
 import '../../rules/waste-schemas.js';
-import { lastEncounter } from '../memo.js';
+import { lastEncounter, memoByText } from '../memo.js';
 import type { ClaimLine, MarRow } from '../../model.js';
 import type { PayerPolicy, ResolvedPayer, RuleSet } from '../../rules/index.js';
-import { crosswalkFor, crosswalkForHcpcs, statusIndicator } from '../../rules/cms.js';
+import { crosswalkFor, crosswalkForHcpcs } from '../../rules/cms.js';
 import type { NdcContainerRow, NdcContainersData } from '../../rules/waste-schemas.js';
 import type { CheckContext, Encounter, FindingInput } from '../types.js';
 import type { CatalogDrug } from '../drug/catalog.js';
@@ -19,11 +19,12 @@ import {
   doseInDrugUnit,
   drugAmount,
   drugPrice,
-  isDrugLine,
+  drugLinesOf,
   isJW,
   isJZ,
   isNocCode,
   marFor,
+  statusIndicatorOf,
   unitRange,
   unitsForWaste,
   type DrugPrice,
@@ -109,7 +110,8 @@ export interface WasteGroup {
   adminFromMar: boolean;
   adminBilled: number;
   jwBilled: number;
-  price?: DrugPrice;
+  /** the rules the group was read with: its price is looked up only when a finding states an amount */
+  rules: RuleSet;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +125,12 @@ const BILL_TYPE_OK = /^0?(13|85)/;
 
 /** An NDC as 11 digits when it is certain (11 digits, or a hyphenated 10-digit label form); else undefined. */
 export function ndc11(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  return text ? ndc11Memo(text) : undefined;
+}
+
+const ndc11Memo = memoByText(parseNdc11);
+
+function parseNdc11(text: string): string | undefined {
   const t = text.trim().replace(N4, '').trim();
   const compact = t.replace(NON_DIGIT_SEP, '');
   if (ELEVEN.test(compact)) return compact;
@@ -161,8 +168,7 @@ export function wasteGroups(enc: Encounter, ctx: Pick<CheckContext, 'rules' | 'p
 function buildGroups(enc: Encounter, ctx: Pick<CheckContext, 'rules' | 'payers'>): WasteGroup[] {
   const rules = ctx.rules;
   const byKey = new Map<string, ClaimLine[]>();
-  for (const c of enc.claims) {
-    if (!isDrugLine(rules, c)) continue;
+  for (const c of drugLinesOf(enc, rules)) {
     const key = `${c.claimId}|${c.serviceDate}|${c.code.toUpperCase()}`;
     const l = byKey.get(key);
     if (l) l.push(c);
@@ -190,12 +196,13 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
   const first = admin[0] ?? head;
   const payer = ctx.payers.resolve(head.payer);
   const drug = catalogDrug(rules, code, date);
-  const si = statusIndicator(rules, code, date)?.si;
+  const si = statusIndicatorOf(rules, code, date);
   const mar = marFor(enc, first, rules);
 
   // container: NDC on the line (a JW line without one takes its administered line's), else dispense, else MAR
   let ndc: string | undefined;
-  for (const l of [...admin, ...jw]) ndc ??= ndc11(l.ndc);
+  for (const l of admin) ndc ??= ndc11(l.ndc);
+  for (const l of jw) ndc ??= ndc11(l.ndc);
   const dispense = dispenseFor(enc, first, rules);
   for (const d of dispense) ndc ??= ndc11(d.ndc);
   for (const r of mar) ndc ??= ndc11(r.ndc);
@@ -259,6 +266,7 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
     adminFromMar,
     adminBilled,
     jwBilled,
+    rules,
   };
   if (drug) g.drug = drug;
   if (si !== undefined) g.si = si;
@@ -266,8 +274,6 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
     g.waste = waste;
     if (drug) g.wasteUnits = unitsForWaste(waste.scaled, drug);
   }
-  const price = drugPrice(rules, code, date, payer.type);
-  if (price) g.price = price;
   [g.scope, g.scopeWhy] = scopeOf(g, lines);
   return g;
 }
@@ -330,14 +336,20 @@ export function expectedText(g: WasteGroup, jwUnits: number, opts: { jz?: boolea
 
 /** Cents for `units` of the group's code, and whether it is an estimate. */
 export function amount(g: WasteGroup, units: number): Pick<FindingInput, 'amountAtRisk'> {
-  const a = drugAmount(g.price, units);
+  const a = drugAmount(groupPrice(g), units);
   return a === undefined ? {} : { amountAtRisk: a };
 }
 
 export function priceNote(g: WasteGroup): string {
-  if (!g.price) return '';
-  if (g.price.perUnit <= 0) return ' (no separate payment: $0 at risk)';
-  return g.price.estimate ? ` (estimate at the Medicare ASP limit, ${g.price.release})` : '';
+  const price = groupPrice(g);
+  if (!price) return '';
+  if (price.perUnit <= 0) return ' (no separate payment: $0 at risk)';
+  return price.estimate ? ` (estimate at the Medicare ASP limit, ${price.release})` : '';
+}
+
+/** The price of a unit of the group's code for its payer (asked only for findings: most groups report none). */
+function groupPrice(g: WasteGroup): DrugPrice | undefined {
+  return drugPrice(g.rules, g.code, g.date, g.payer.type);
 }
 
 /** The base of a finding on `line`: records[0] is that claim line with `column`, then the other lines and the waste rows. */
