@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { installSignalCleanup, run } from '../dist/cli/main.js';
+import { setFlagsFromString } from 'node:v8';
+
+// A larger young generation: an audit allocates millions of short-lived row objects, and with the
+// default semi-space most of them are copied before they die (measured on 100k encounters: about
+// 8% less time for about 100 MB more peak memory, well inside the 1 GB budget). Set before the
+// program is loaded; NODE_OPTIONS still wins when it sets the flag itself.
+if (!/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '')) setFlagsFromString('--max-semi-space-size=64');
+
+const { installSignalCleanup, run } = await import('../dist/cli/main.js');
 
 installSignalCleanup();
 
