@@ -190,11 +190,15 @@ function analyse(enc: Encounter, lines: ClaimLine[], ctx: Pick<CheckContext, 'ru
   const date = head.serviceDate;
   const c9399 = code === 'C9399';
   if (isNocCode(rules, code, date) && !c9399) return undefined;
+  const payer = ctx.payers.resolve(head.payer);
+  // A payer whose policy is jwjz: not-required is judged only on JW or JZ lines it was sent
+  // (waste.both, waste.jz-with-waste, JW above the documented waste): without either there is
+  // nothing to analyse (most commercial and Medicaid lines; the audit's hot path).
+  if (payer.policy.jwjz === 'not-required' && !lines.some((l) => isJW(l) || isJZ(l))) return undefined;
   const admin = lines.filter((l) => !isJW(l));
   const jw = lines.filter(isJW);
   const jz = lines.filter(isJZ);
   const first = admin[0] ?? head;
-  const payer = ctx.payers.resolve(head.payer);
   const drug = catalogDrug(rules, code, date);
   const si = statusIndicatorOf(rules, code, date);
   const mar = marFor(enc, first, rules);
