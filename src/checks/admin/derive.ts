@@ -353,13 +353,13 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
         if (!prev.label.split(' + ').includes(a.label)) prev.label = key.startsWith('bag|') ? `${prev.label} + ${a.label}` : prev.label;
         continue;
       }
-      const s: Service = { refs: [a.ref], drugKey: a.drugKey, label: category === 'hydration' ? `hydration (${a.label})` : a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], parts: [{ site: a.site, iv }], hold, minutes: minutes ?? 0, own: [], notes: [] };
+      const s: Service = { refs: [a.ref], drugKey: a.drugKey, label: category === 'hydration' ? `hydration (${a.label})` : a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], parts: [{ site: a.site, iv }], hold, minutes: minutes ?? 0, own: [], concurrentWith: undefined, notes: [] };
       infusionByKey.set(key, s);
       if (category === 'hydration') hydrationByDate.set(date, s);
       services.push(s);
       continue;
     }
-    services.push({ refs: [a.ref], drugKey: a.drugKey, label: a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], parts: [{ site: a.site, iv }], hold, minutes: minutes ?? 0, own: [iv], notes: [] });
+    services.push({ refs: [a.ref], drugKey: a.drugKey, label: a.label, category, method, site: a.site, date, start: iv[0], end: iv[1], intervals: [iv], parts: [{ site: a.site, iv }], hold, minutes: minutes ?? 0, own: [iv], concurrentWith: undefined, notes: [] });
   }
 
   // Order of rank: category then method, the longer infusion first among equals, then the earlier start.

@@ -114,24 +114,27 @@ export function toAdminInput(row: MarRow, ref: number, terms: AdminTermsData, cl
   const facts = classify?.(row);
   const route = c.routes.get(routeKey(row.route ?? '')) ?? 'unknown';
   const siteText = row.accessSite ?? '';
+  const trimmed = text.trim();
+  const tf = textFacts(c, text, row.route ?? '', siteText);
+  // every property written in one literal, in one order: one object shape for all rows (the engine
+  // reads these objects for every MAR row of an audit)
   const a: AdminInput = {
     ref,
     drugKey: facts?.key ?? (row.code ? row.code.toUpperCase() : drugNameKey(text)),
-    label: text.trim().length > 48 ? text.trim().slice(0, 45) + '...' : text.trim(),
+    label: trimmed.length > 48 ? trimmed.slice(0, 45) + '...' : trimmed,
+    category: row.purpose ?? facts?.category,
+    hormonal: facts?.hormonal ? true : undefined,
     route,
+    start: row.start,
+    stop: row.stop,
+    stopUnreadable: row.stop === undefined && row.stopText.trim() !== '' ? true : undefined,
     site: siteText === '' ? '' : siteKey(c, siteText),
+    bagId: row.administrationId ? row.administrationId : undefined,
+    holdMinutes: undefined,
+    fluidRole: tf.fluidRole,
+    pump: tf.pump ? true : undefined,
+    port: tf.port ? true : undefined,
   };
-  const category = row.purpose ?? facts?.category;
-  if (category !== undefined) a.category = category;
-  if (facts?.hormonal) a.hormonal = true;
-  if (row.start !== undefined) a.start = row.start;
-  if (row.stop !== undefined) a.stop = row.stop;
-  else if (row.stopText.trim() !== '') a.stopUnreadable = true;
-  if (row.administrationId) a.bagId = row.administrationId;
-  const tf = textFacts(c, text, row.route ?? '', siteText);
-  if (tf.fluidRole) a.fluidRole = tf.fluidRole;
-  if (tf.pump) a.pump = true;
-  if (tf.port) a.port = true;
   return a;
 }
 
