@@ -45,6 +45,9 @@ import { missing340b } from './340b/missing.js';
 import { wrong340b } from './340b/wrong.js';
 import { not340b } from './340b/not-340b.js';
 import { mixed340b } from './340b/mixed.js';
+import { duplicateDiscount340b } from './340b/duplicate-discount.js';
+import { medicaidIdentifier340b } from './340b/medicaid-identifier.js';
+import { medicaidUnconfigured340b } from './340b/medicaid-unconfigured.js';
 
 /** Every check the tool runs, in the order they run. Add new checks here (and a test table). */
 export const CHECKS: readonly Check[] = [
@@ -93,6 +96,9 @@ export const CHECKS: readonly Check[] = [
   wrong340b,
   not340b,
   mixed340b,
+  duplicateDiscount340b,
+  medicaidIdentifier340b,
+  medicaidUnconfigured340b,
 ];
 
 /** Checks raised by the read layer: documented here, raised by the pipeline. */

@@ -142,11 +142,16 @@ export function cutAmount(rules: RuleSet, a: DrugAcquisition): number | undefine
 const showLine = (a: DrugAcquisition): string => `${a.line.code}${a.line.modifiers.length ? '-' + a.line.modifiers.join('-') : ''} x${a.line.units}`;
 export { showLine };
 
-/** The finding on the line's `modifiers` cell, with the dispense rows behind it as evidence. */
-export function lineFinding(a: DrugAcquisition, patientId: string, f: Omit<FindingInput, 'records' | 'patientId' | 'claimId' | 'line' | 'serviceDate' | 'code'>): FindingInput {
+/** The finding on the line's `modifiers` cell (or `column`), with the dispense rows behind it as evidence. */
+export function lineFinding(
+  a: DrugAcquisition,
+  patientId: string,
+  f: Omit<FindingInput, 'records' | 'patientId' | 'claimId' | 'line' | 'serviceDate' | 'code'>,
+  column: 'modifiers' | 'payer' = 'modifiers',
+): FindingInput {
   const l = a.line;
   return {
-    records: [{ kind: 'claims', record: l, column: 'modifiers' }, ...a.rows.map((r) => ({ kind: 'dispense' as const, record: r, column: 'inventory' }))],
+    records: [{ kind: 'claims', record: l, column }, ...a.rows.map((r) => ({ kind: 'dispense' as const, record: r, column: 'inventory' }))],
     patientId,
     claimId: l.claimId,
     line: l.line,
