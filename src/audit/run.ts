@@ -327,8 +327,21 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       a.input === b.input && sameRecord(a, b) && (files[a.input]?.log.sameText(a.row, b.row) ?? false);
 
     const refData = new ReferenceDataCounter(rules);
+    // claim and encounter ids of claim rows the reader could not read: their encounters' claims
+    // are incomplete (a check of a missing line must not report a line that is only unreadable)
+    const unreadableClaims = new Set<string>();
+    const noteUnreadableClaim = (cols: Partial<Record<string, number>>, cells: readonly string[]): void => {
+      for (const col of ['claim_id', 'encounter_id']) {
+        const i = cols[col];
+        const v = i !== undefined ? cells[i]?.trim() : undefined;
+        if (v) unreadableClaims.add(v);
+      }
+    };
     const checkEncounter = (enc: Encounter): void => {
       const dupes = dedupe(enc);
+      if (unreadableClaims.size > 0 && ((enc.encounterId !== undefined && unreadableClaims.has(enc.encounterId)) || enc.claims.some((c) => unreadableClaims.has(c.claimId)))) {
+        enc.claimsIncomplete = true;
+      }
       for (const c of enc.claims) refData.add(c);
       current = enc;
       for (const c of active) {
@@ -455,6 +468,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       if (!rec) {
         file.recon.unreadable++;
         file.log.markDone(pr.row);
+        if (kind === 'claims') noteUnreadableClaim(file.input.columns, pr.cells);
       } else if (date !== undefined && ((since !== undefined && date < since) || (until !== undefined && date > until))) {
         file.log.setNotAudited(pr.row, `not audited: outside --since/--until (${date})`);
         file.recon.outOfPeriod++;

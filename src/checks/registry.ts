@@ -48,6 +48,8 @@ import { mixed340b } from './340b/mixed.js';
 import { duplicateDiscount340b } from './340b/duplicate-discount.js';
 import { medicaidIdentifier340b } from './340b/medicaid-identifier.js';
 import { medicaidUnconfigured340b } from './340b/medicaid-unconfigured.js';
+import { bagCharged } from './billing-model/bag-charged.js';
+import { notBilled } from './billing-model/not-billed.js';
 
 /** Every check the tool runs, in the order they run. Add new checks here (and a test table). */
 export const CHECKS: readonly Check[] = [
@@ -99,6 +101,8 @@ export const CHECKS: readonly Check[] = [
   duplicateDiscount340b,
   medicaidIdentifier340b,
   medicaidUnconfigured340b,
+  bagCharged,
+  notBilled,
 ];
 
 /** Checks raised by the read layer: documented here, raised by the pipeline. */

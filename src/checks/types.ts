@@ -36,6 +36,8 @@ export interface Encounter {
   dispense: DispenseRow[];
   /** the patient's authorizations whose date range holds serviceDate */
   auths: AuthRow[];
+  /** some claim row of this encounter (by claim_id or encounter_id) could not be read: a line may be missing only from the audit */
+  claimsIncomplete?: boolean;
 }
 
 /** What a check reports; the pipeline adds id, category, default severity and patient from context. */
