@@ -7,8 +7,8 @@
 import type { ClaimLine, ReferenceDataUse } from '../model.js';
 import type { RuleSet } from '../rules/index.js';
 import { cmsRelease, type CmsRelease } from '../rules/cms.js';
-import type { AdminCodesData } from '../rules/schemas.js';
 import { isDrugLine } from '../checks/drug/lines.js';
+import { adminCodeInfo } from '../checks/admin/billed.js';
 
 /** The CMS tables the checks read. */
 export const CMS_TABLES = ['asp-pricing', 'asp-crosswalk', 'opps-status', 'ncci-mue', 'ncci-ptp', 'ncci-aoc'] as const;
@@ -29,7 +29,6 @@ export class ReferenceDataCounter {
   /** per date of service: the tallies of the releases that judge it (computed once per date) */
   private readonly byDate = new Map<string, { tally: Tally; inForce: boolean }[]>();
   private readonly tallies = new Map<string, Tally>();
-  private readonly adminSets = new WeakMap<object, Set<string>>();
   private readonly drugLines = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly rules: RuleSet) {}
@@ -55,17 +54,6 @@ export class ReferenceDataCounter {
     return r;
   }
 
-  private isAdmin(line: ClaimLine): boolean {
-    const t = this.rules.get<AdminCodesData>('admin-codes', line.serviceDate);
-    if (!t) return false;
-    let s = this.adminSets.get(t);
-    if (!s) {
-      s = new Set(t.data.codes.map((c) => c.code));
-      this.adminSets.set(t, s);
-    }
-    return s.has(line.code);
-  }
-
   private isDrug(line: ClaimLine): boolean {
     let byCode = this.drugLines.get(line.serviceDate);
     if (!byCode) this.drugLines.set(line.serviceDate, (byCode = new Map()));
@@ -76,7 +64,7 @@ export class ReferenceDataCounter {
 
   /** Count one claim line (only drug and administration lines are judged by CMS tables). */
   add(line: ClaimLine): void {
-    if (!this.isAdmin(line) && !this.isDrug(line)) return;
+    if (adminCodeInfo(this.rules, line.code, line.serviceDate) === undefined && !this.isDrug(line)) return;
     for (const e of this.releases(line.serviceDate)) {
       e.tally.lines++;
       if (!e.inForce) e.tally.outside++;

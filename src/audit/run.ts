@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { codingFor } from '../checks/admin/mar-input.js';
 import { summariseLines, type Derivation } from '../checks/admin/derive.js';
+import { adminCodeInfo } from '../checks/admin/billed.js';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import {
@@ -30,7 +31,6 @@ import {
   severityOverride,
   type Facility,
 } from '../rules/index.js';
-import type { AdminCodesData } from '../rules/schemas.js';
 import { CHECKS, READER_CHECKS } from '../checks/registry.js';
 import type { Check, CheckContext, Encounter, FindingInput } from '../checks/types.js';
 import { fingerprint, redactId } from '../checks/fingerprint.js';
@@ -605,19 +605,10 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-const adminSets = new WeakMap<object, Set<string>>();
-
 function summarise(enc: Encounter, rules: RuleSet, redact: ((id: string) => string) | undefined, coding: Derivation | undefined): EncounterSummary {
   const billed = new Map<string, AdminCode>();
   for (const c of enc.claims) {
-    const t = rules.get<AdminCodesData>('admin-codes', c.serviceDate);
-    if (!t) continue;
-    let set = adminSets.get(t);
-    if (!set) {
-      set = new Set(t.data.codes.map((x) => x.code));
-      adminSets.set(t, set);
-    }
-    if (!set.has(c.code)) continue;
+    if (adminCodeInfo(rules, c.code, c.serviceDate) === undefined) continue;
     const mods = [...c.modifiers].sort();
     const k = `${c.code}|${mods.join(',')}`;
     const prev = billed.get(k);

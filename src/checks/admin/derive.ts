@@ -205,6 +205,9 @@ function union(intervals: readonly Interval[]): Interval[] {
 
 const length = (intervals: readonly Interval[]): number => intervals.reduce((n, [s, e]) => n + (e - s), 0);
 
+/** Minutes covered by intervals [start, stop] (overlaps counted once). */
+export const unionMinutes = (intervals: readonly Interval[]): number => length(union(intervals));
+
 function intersection(a: readonly Interval[], b: readonly Interval[]): number {
   let n = 0;
   for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));

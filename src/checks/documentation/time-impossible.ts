@@ -2,7 +2,7 @@ import type { Check } from '../types.js';
 import type { AdminHierarchyData, AdminTermsData } from '../../rules/schemas.js';
 import { adminLines } from '../admin/billed.js';
 import { routeOf } from '../admin/mar-input.js';
-import { toMinutes } from '../admin/derive.js';
+import { toMinutes, unionMinutes } from '../admin/derive.js';
 
 const bounds = new WeakMap<AdminHierarchyData, { firstHour: Map<string, number>; addOn: Map<string, number> }>();
 
@@ -61,18 +61,7 @@ export const timeImpossible: Check = {
       if (e < s) return;
       intervals.push([s, e]);
     }
-    intervals.sort((x, y) => x[0] - y[0]);
-    let charted = 0;
-    let curS = -Infinity;
-    let curE = -Infinity;
-    for (const [s, e] of intervals) {
-      if (s > curE) {
-        if (curE > curS) charted += curE - curS;
-        curS = s;
-        curE = e;
-      } else curE = Math.max(curE, e);
-    }
-    if (curE > curS) charted += curE - curS;
+    const charted = unionMinutes(intervals);
     if (need <= charted) return;
     const timed = billed.filter((c) => addOn.has(c.code) || firstHour.has(c.code));
     const target = timed.find((c) => addOn.has(c.code)) ?? (timed[0] as (typeof timed)[number]);
