@@ -83,6 +83,16 @@ export class RowLog {
     return ba.equals(bb);
   }
 
+  /**
+   * Were two rows of this file spooled with the same byte length? A cheap first test before
+   * comparing records and texts: rows of one visit almost always differ in length.
+   */
+  sameLength(rowA: number, rowB: number): boolean {
+    const a = this.indexOf(rowA);
+    const b = this.indexOf(rowB);
+    return a >= 0 && b >= 0 && this.lengths[a] === this.lengths[b];
+  }
+
   private indexOf(row: number): number {
     const rows = this.rows;
     let lo = 0;

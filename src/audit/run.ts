@@ -39,6 +39,7 @@ import { RowLog } from './rowlog.js';
 import { ReferenceDataCounter } from './reference-data.js';
 import { UsageError, resolveInputs } from './inputs.js';
 import { TOOL_NAME, TOOL_VERSION, SCHEMA_VERSION } from '../version.js';
+import { byText, sortSmall } from '../util/sort.js';
 
 export interface AuditOptions {
   dir?: string;
@@ -322,9 +323,12 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     const linker = new Linker(auths);
     const encounters: EncounterSummary[] = [];
     const claimLines = { n: 0 };
-    /** byte-identical rows: equal records first (cheap), then the spooled text of both rows compared */
-    const sameRow = (a: { row: number; input: number }, b: { row: number; input: number }): boolean =>
-      a.input === b.input && sameRecord(a, b) && (files[a.input]?.log.sameText(a.row, b.row) ?? false);
+    /** byte-identical rows: equal spooled lengths and records first (cheap), then the spooled text of both rows compared */
+    const sameRow = (a: { row: number; input: number }, b: { row: number; input: number }): boolean => {
+      if (a.input !== b.input) return false;
+      const log = files[a.input]?.log;
+      return log !== undefined && log.sameLength(a.row, b.row) && sameRecord(a, b) && log.sameText(a.row, b.row);
+    };
 
     const refData = new ReferenceDataCounter(rules);
     // claim and encounter ids of claim rows the reader could not read: their encounters' claims
@@ -609,7 +613,7 @@ function summarise(enc: Encounter, rules: RuleSet, redact: ((id: string) => stri
   const billed = new Map<string, AdminCode>();
   for (const c of enc.claims) {
     if (adminCodeInfo(rules, c.code, c.serviceDate) === undefined) continue;
-    const mods = [...c.modifiers].sort();
+    const mods = c.modifiers.length < 2 ? c.modifiers.slice() : sortSmall(c.modifiers.slice(), byText);
     const k = `${c.code}|${mods.join(',')}`;
     const prev = billed.get(k);
     if (prev) prev.units += c.units;
@@ -620,7 +624,7 @@ function summarise(enc: Encounter, rules: RuleSet, redact: ((id: string) => stri
     encounterId: enc.encounterId ?? (redact ? `${redact(enc.patientId)}|${enc.serviceDate}` : enc.key),
     patientId: redact ? redact(enc.patientId) : enc.patientId,
     serviceDate: enc.serviceDate,
-    billedAdminCodes: [...billed.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    billedAdminCodes: sortSmall([...billed.values()], (a, b) => byText(a.code, b.code)),
     expectedAdminCodes: coding ? summariseLines(coding.lines) : [],
   };
 }

@@ -41,11 +41,17 @@ function makeChalk(io: Io): ChalkInstance {
  * data) before the process ends with the conventional 128 + signal number.
  */
 export function installSignalCleanup(): void {
+  let interrupted = false;
   for (const [sig, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
-    process.once(sig, () => {
+    // `on`, not `once`: a second signal while cleaning up (Ctrl-C reaches the launcher and this
+    // process both, and the launcher forwards it) must not fall back to the default and kill the
+    // process half-way through removing the temp folder
+    process.on(sig, () => {
+      if (interrupted) return;
+      interrupted = true;
       abortAllStagingSync();
       process.stderr.write(`\ninfusion-audit: interrupted (${sig}); no report was written\n`);
       process.exit(code);

@@ -227,6 +227,28 @@ function isoFast(s: string): string | undefined {
   return validDate(y, m, d) ? s : undefined;
 }
 
+/**
+ * Fast path for `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM` and the same with `:SS` (one space, `T` or
+ * `t` between date and time): the forms almost every export uses, read without a regular
+ * expression. Anything else (or an invalid value) goes the general way, which gives the same result
+ * for these forms.
+ */
+function isoDateTimeFast(s: string): string | undefined {
+  const n = s.length;
+  if (n !== 16 && n !== 19) return undefined;
+  const sep = s.charCodeAt(10);
+  if (sep !== 32 && sep !== 84 /* T */ && sep !== 116 /* t */) return undefined;
+  if (s.charCodeAt(13) !== 58 /* : */ || (n === 19 && s.charCodeAt(16) !== 58)) return undefined;
+  const date = isoFast(s.slice(0, 10));
+  if (date === undefined) return undefined;
+  const h0 = digit(s, 11), h1 = digit(s, 12), m0 = digit(s, 14), m1 = digit(s, 15);
+  const s0 = n === 19 ? digit(s, 17) : 0, s1 = n === 19 ? digit(s, 18) : 0;
+  if ((h0 | h1 | m0 | m1 | s0 | s1) < 0) return undefined;
+  if (h0 * 10 + h1 > 23 || m0 > 5 || s0 > 5) return undefined;
+  if (n === 19 && sep === 84) return s;
+  return date + 'T' + s.slice(11, 16) + (n === 19 ? s.slice(16) : ':00');
+}
+
 /** Any accepted date (with or without a valid time) -> `YYYY-MM-DD`, else undefined. */
 export function parseDate(text: string): string | undefined {
   const s = text.trim();
@@ -246,6 +268,8 @@ export function parseDate(text: string): string | undefined {
 export function parseDateTime(text: string): string | undefined {
   const s = text.trim();
   if (s.length === 0) return undefined;
+  const fast = isoDateTimeFast(s);
+  if (fast !== undefined) return fast;
   const p = parseDateParts(s);
   if (!p) return undefined;
   let secs: number | undefined | null;

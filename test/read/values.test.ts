@@ -74,13 +74,43 @@ describe('parseDateTime', () => {
     ['45658.5', '2025-01-01T12:00:00'],
     ['45658.0', '2025-01-01T00:00:00'],
     ['45658.99999999', '2025-01-02T00:00:00'],
+    // the fast path's forms and their neighbours
+    ['2025-01-05t13:05', '2025-01-05T13:05:00'],
+    ['2025-01-05T13:05', '2025-01-05T13:05:00'],
+    ['2025-01-05 13:05:59', '2025-01-05T13:05:59'],
+    ['2024-02-29 23:59', '2024-02-29T23:59:00'],
+    ['2025-1-05 13:05', '2025-01-05T13:05:00'],
+    ['2025/01/05 13:05', '2025-01-05T13:05:00'],
+    ['2025-01-05,13:05', '2025-01-05T13:05:00'],
+    ['2025-01-05 1:05', '2025-01-05T01:05:00'],
   ])('%s -> %s', (text, want) => {
     expect(parseDateTime(text)).toBe(want);
   });
 
+  it('reads YYYY-MM-DD HH:MM[:SS] exactly as the calendar and clock allow (fixed-seed sweep)', () => {
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const p2 = (n: number): string => String(n).padStart(2, '0');
+    for (let i = 0; i < 3000; i++) {
+      const y = 1999 + rnd(30), m = rnd(14), d = rnd(33), h = rnd(26), mi = rnd(62), sec = rnd(62);
+      const withSec = rnd(2) === 0;
+      const sep = [' ', 'T', 't'][rnd(3)] as string;
+      const text = `${y}-${p2(m)}-${p2(d)}${sep}${p2(h)}:${p2(mi)}${withSec ? `:${p2(sec)}` : ''}`;
+      const dt = new Date(Date.UTC(y, m - 1, d));
+      const validDate = m >= 1 && m <= 12 && d >= 1 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+      const valid = validDate && h <= 23 && mi <= 59 && (!withSec || sec <= 59);
+      const want = valid ? `${y}-${p2(m)}-${p2(d)}T${p2(h)}:${p2(mi)}:${withSec ? p2(sec) : '00'}` : undefined;
+      expect(parseDateTime(text), text).toBe(want);
+    }
+  });
+
   it.each([
     '2025-01-05', '45658', '1/5/2025 13:05 PM', '1/5/2025 0:05 AM', '1/5/2025 24:00', '1/5/2025 13:60', '1/5/2025 13:05:61',
-    '1/5/2025 2500', '13:05', '2025-01-05T13:05Z', '2025-01-05 13:05 +0100', 'not a date 13:05',
+    '1/5/2025 2500', '13:05', '2025-01-05T13:05Z', '2025-02-29 10:00', '2025-01-05 24:00', '2025-01-05 23:60', '2025-01-05 13:05:60',
+    '2025-01-05 13-05', '2025-01-05x13:05', '2025-01-05 13:05 +0100', 'not a date 13:05',
   ])('rejects %j', (text) => {
     expect(parseDateTime(text)).toBeUndefined();
   });

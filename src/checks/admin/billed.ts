@@ -45,7 +45,7 @@ export interface AdminComparison {
   /** per code: expected units and the derived lines behind them */
   expectedByCode: Map<string, CodeTotals>;
   /** "each additional hour" codes: their units are time, judged by documentation.time-units */
-  timed: Set<string>;
+  timed: ReadonlySet<string>;
 }
 
 /**
@@ -58,13 +58,26 @@ export function compareAdmin(enc: Encounter, ctx: CheckContext): AdminComparison
   return comparisonOf(enc, ctx.facility, () => compare(enc, ctx));
 }
 
+const NO_CODES: ReadonlySet<string> = new Set();
+const timedSets = new WeakMap<AdminHierarchyData, ReadonlySet<string>>();
+
+/** The "each additional hour" codes of a hierarchy table (built once per table). */
+function timedCodes(h: AdminHierarchyData): ReadonlySet<string> {
+  let t = timedSets.get(h);
+  if (!t) {
+    const s = new Set<string>();
+    for (const x of h.services) if (x.addOnHour) s.add(x.addOnHour);
+    timedSets.set(h, (t = s));
+  }
+  return t;
+}
+
 function compare(enc: Encounter, ctx: CheckContext): AdminComparison | undefined {
   if (enc.mar.length === 0 || enc.claims.length === 0) return undefined;
   const derivation = codingFor(enc, { rules: ctx.rules, facility: ctx.facility, payers: ctx.payers });
   if (!derivation || !derivation.complete) return undefined;
   const hierarchy = ctx.rules.get<AdminHierarchyData>('admin-hierarchy', enc.serviceDate);
-  const timed = new Set<string>();
-  for (const s of hierarchy?.data.services ?? []) if (s.addOnHour) timed.add(s.addOnHour);
+  const timed = hierarchy ? timedCodes(hierarchy.data) : NO_CODES;
   const billed = adminLines(enc, ctx.rules);
   const billedByCode = new Map<string, CodeTotals>();
   for (const c of billed) {

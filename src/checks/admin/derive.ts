@@ -20,6 +20,7 @@
 import type { AdminHierarchyData, AdminTimingData } from '../../rules/schemas.js';
 import { codesFor, rank, type AdminCategory } from './hierarchy.js';
 import { addOnHours, hydrationReportable, ivMethod, repeatPushAllowed, secondaryHydrationUnits } from './timing.js';
+import { minBy, sortSmall } from '../../util/sort.js';
 
 export type RouteKind = 'iv' | 'ivPush' | 'sc' | 'im' | 'other' | 'unknown';
 
@@ -193,7 +194,7 @@ function dateOf(m: number): string {
 }
 
 function union(intervals: readonly Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const sorted = sortSmall([...intervals], (a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const [s, e] of sorted) {
     const last = out[out.length - 1];
@@ -373,7 +374,7 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
     x.drugKey.localeCompare(y.drugKey) ||
     x.end - y.end ||
     x.site.localeCompare(y.site);
-  const ranked = [...services].sort(order);
+  const ranked = sortSmall([...services], order);
 
   // One initial per access site that overlaps another site in time (a documented separate site); sites
   // used one after another (or an uncharted site) join the first site's hierarchy.
@@ -386,7 +387,7 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
 
   function codeGroup(group: Service[], initialModifiers: string[], concurrentSeen: Set<string>): Set<string> {
     // Overlaps between infusions: concurrent (more than half the combined span) or sequential (the overlap counts once, to the higher-ranked).
-    group.sort(order);
+    sortSmall(group, order);
     const infusions = group.filter((s) => s.method === 'infusion');
     const kept: Service[] = [];
     for (const x of infusions) {
@@ -442,13 +443,13 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
       coded.push(s);
     }
     if (coded.length === 0) return concurrentSeen;
-    const initial = [...coded].sort(order)[0] as Service;
+    const initial = minBy(coded, order) as Service;
 
     // Walk the services in clock order for the same-drug rules.
     const lastPush = new Map<string, number>();
     const lastInfusionEnd = new Map<string, number>();
     const chemoPushed = new Set<string>();
-    for (const s of [...coded].sort((x, y) => x.start - y.start || order(x, y))) {
+    for (const s of sortSmall([...coded], (x, y) => x.start - y.start || order(x, y))) {
       const spec = codesFor(s.category, s.method, h);
       const codes: string[] = [];
       const add = (code: string | undefined, units: number, role: LineRole, modifiers: string[] = []) => {
@@ -532,7 +533,7 @@ export function deriveAdminCodes(admins: readonly AdminInput[], o: DeriveOptions
       notCoded.push({ refs: l.refs, reason: `${l.reason.replace(/: [^:]*$/, '')}: ${l.code} needs one of ${primaries.join(', ')} in the encounter, and none is reported` });
     }
   }
-  lines.sort((x, y) => x.serviceDate.localeCompare(y.serviceDate) || x.code.localeCompare(y.code));
+  sortSmall(lines, (x, y) => x.serviceDate.localeCompare(y.serviceDate) || x.code.localeCompare(y.code));
   return { lines, notCoded, problems, complete };
 }
 
@@ -557,7 +558,7 @@ function splitBySite(ranked: Service[]): Service[][] {
   }
   if (!several) return [ranked];
   // parts in clock order, ties by site name: the result must not depend on the order of the MAR rows
-  const sorted = (s: Service) => [...s.parts].sort((x, y) => x.iv[0] - y.iv[0] || x.site.localeCompare(y.site));
+  const sorted = (s: Service) => sortSmall([...s.parts], (x, y) => x.iv[0] - y.iv[0] || x.site.localeCompare(y.site));
   const siteOf = (s: Service) => sorted(s)[0]?.site ?? '';
   const charted = ranked.flatMap((s) => s.parts.filter((p) => p.site !== ''));
   const firstCharted = ranked.find((s) => s.parts.some((p) => p.site !== ''));
@@ -592,6 +593,6 @@ export function summariseLines(lines: readonly DerivedLine[]): { code: string; u
     if (e) e.units += l.units;
     else m.set(key, { code: l.code, units: l.units, modifiers: [...l.modifiers] });
   }
-  return [...m.values()].sort((a, b) => a.code.localeCompare(b.code) || a.modifiers.join().localeCompare(b.modifiers.join()));
+  return sortSmall([...m.values()], (a, b) => a.code.localeCompare(b.code) || a.modifiers.join().localeCompare(b.modifiers.join()));
 }
 

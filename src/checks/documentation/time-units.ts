@@ -1,6 +1,7 @@
 import type { Check } from '../types.js';
 import { compareAdmin, reasonsOf } from '../admin/billed.js';
 import { adminAmount } from '../admin/price.js';
+import { byText, sortSmall } from '../../util/sort.js';
 
 /** `documentation.time-units`: "each additional hour" units billed above or below what the charted time supports. */
 export const timeUnits: Check = {
@@ -18,7 +19,7 @@ export const timeUnits: Check = {
   perEncounter(enc, ctx) {
     const cmp = compareAdmin(enc, ctx);
     if (!cmp) return;
-    for (const code of [...cmp.timed].sort()) {
+    for (const code of sortSmall([...cmp.timed], byText)) {
       const billed = cmp.billedByCode.get(code);
       const want = cmp.expectedByCode.get(code);
       if (!billed || !want || billed.units === want.units) continue;

@@ -1,6 +1,7 @@
 import type { Check } from '../types.js';
 import { compareAdmin, describeSet, reasonsOf } from '../admin/billed.js';
 import { adminAmount } from '../admin/price.js';
+import { byText, sortSmall } from '../../util/sort.js';
 
 /**
  * `hierarchy.code-set`: the administration codes billed are not the ones the MAR supports (a wrong
@@ -29,7 +30,7 @@ export const codeSet: Check = {
     let text: string | undefined;
     const expectedText = () => (text ??= describeSet(cmp.expectedByCode));
     const codes = new Set([...cmp.billedByCode.keys(), ...cmp.expectedByCode.keys()]);
-    for (const code of [...codes].sort()) {
+    for (const code of sortSmall([...codes], byText)) {
       if (cmp.timed.has(code) && cmp.billedByCode.has(code) && cmp.expectedByCode.has(code)) continue; // units of time: documentation.time-units
       const billed = cmp.billedByCode.get(code);
       const want = cmp.expectedByCode.get(code);

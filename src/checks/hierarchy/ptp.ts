@@ -29,7 +29,8 @@ export const ncciPtp: Check = {
       else byDate.set(c.serviceDate, [c]);
     }
     for (const [date, day] of byDate) {
-      const mods = new Set(ctx.rules.get<NcciModifiersData>('ncci-modifiers', date)?.data.modifiers ?? []);
+      // the NCCI-associated modifiers in force on the date, built once per date (not per encounter)
+      const mods = memo2(ctx.rules, 'ptp-modifiers', date, '', () => new Set(ctx.rules.get<NcciModifiersData>('ncci-modifiers', date)?.data.modifiers ?? []));
       const release = memo2(ctx.rules, 'ptp-release', date, '', () => cmsRelease(ctx.rules, 'ncci-ptp', date));
       if (!release) return;
       let seen: Set<string> | undefined;
