@@ -1,13 +1,9 @@
 import { basename, extname } from 'node:path';
-import { codingFor } from '../checks/admin/mar-input.js';
-import { summariseLines, type Derivation } from '../checks/admin/derive.js';
-import { adminCodeInfo } from '../checks/admin/billed.js';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import {
   CATEGORIES,
   SEVERITIES,
-  type AdminCode,
   type AuditResult,
   type AuthRow,
   type Category,
@@ -24,22 +20,18 @@ import { openInput, loadProfile, type OpenedInput, type ParsedRow, type MappingP
 import { Linker } from '../link/linker.js';
 import {
   RuleSet,
-  PayerResolver,
   builtinRulesDir,
   defaultFacility,
   loadFacility,
-  severityOverride,
   type Facility,
 } from '../rules/index.js';
 import { CHECKS, READER_CHECKS } from '../checks/registry.js';
-import type { Check, CheckContext, Encounter, FindingInput } from '../checks/types.js';
-import { fingerprint, redactId } from '../checks/fingerprint.js';
+import type { Check, Encounter, FindingInput } from '../checks/types.js';
 import { AnnotatedCsvWriter, Staging, writeReports, type FlaggedRows, type Format } from '../report/index.js';
 import { RowLog } from './rowlog.js';
-import { ReferenceDataCounter } from './reference-data.js';
+import { EncounterChecker, makeFinding, redactorFor, type EvidenceFile } from './checker.js';
 import { UsageError, resolveInputs } from './inputs.js';
 import { TOOL_NAME, TOOL_VERSION, SCHEMA_VERSION } from '../version.js';
-import { byText, sortSmall } from '../util/sort.js';
 
 export interface AuditOptions {
   dir?: string;
@@ -152,7 +144,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
   const today = localDate(now);
   const wantXlsx = opts.formats.has('xlsx');
   const salt = opts.redactSalt ?? process.env['INFUSION_AUDIT_REDACT_SALT'] ?? `infusion-audit:${facility.name}`;
-  const redact = opts.redact ? (id: string) => redactId(id, salt) : undefined;
+  const redact = redactorFor(opts.redact, salt);
 
   // ---- open inputs -------------------------------------------------------------------------
   const files: OpenFile[] = [];
@@ -223,66 +215,21 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
 
     // ---- findings ----------------------------------------------------------------------------
     const findings: Finding[] = [];
-    const payers = new PayerResolver(facility);
     const skipped = CHECKS.filter((c) => c.needs.some((k) => !present.has(k)));
-    const active = CHECKS.filter((c) => !skipped.includes(c));
-    let current: Encounter | undefined;
-    const checkErrors = new Map<string, { count: number; message: string }>();
-
-    const emit = (check: Check, fi: FindingInput): void => {
-      const override = severityOverride(facility, check.id, check.category);
-      if (override === 'off') return;
-      const severity: Severity = override ?? fi.severity ?? check.severity;
-      const encounterId = fi.encounterId ?? current?.encounterId;
-      const evidence = fi.records.map((r) => {
-        const file = files[r.record.input];
-        const ev: Finding['evidence'][number] = { kind: r.kind, file: file?.evidenceFile ?? '?', row: r.record.row };
-        if (file?.input.sheet !== undefined) ev.sheet = file.input.sheet;
-        if (r.column !== undefined) ev.column = r.column;
-        return ev;
-      });
-      if (fi.evidence) evidence.push(...fi.evidence);
-      const patientId = redact && fi.patientId !== '' ? redact(fi.patientId) : fi.patientId;
-      const f: Finding = {
-        id: fingerprint({
-          ruleId: check.id,
-          patientId,
-          encounterId,
-          claimId: fi.claimId,
-          line: fi.line,
-          code: fi.code,
-          serviceDate: fi.serviceDate,
-          discriminator: fi.discriminator,
-        }),
-        ruleId: check.id,
-        category: check.category,
-        severity,
-        message: fi.message,
-        patientId,
-        evidence,
-      };
-      if (encounterId !== undefined) f.encounterId = encounterId;
-      if (fi.claimId !== undefined) f.claimId = fi.claimId;
-      if (fi.line !== undefined) f.line = fi.line;
-      if (fi.serviceDate !== undefined) f.serviceDate = fi.serviceDate;
-      if (fi.code !== undefined) f.code = fi.code;
-      if (fi.expected !== undefined) f.expected = fi.expected;
-      if (fi.amountAtRisk !== undefined && fi.amountAtRisk > 0) {
-        f.amountAtRisk = Math.round(fi.amountAtRisk * 100) / 100;
-        f.direction = fi.direction ?? 'over';
-      }
+    const evidenceFiles: EvidenceFile[] = files.map((f) => (f.input.sheet !== undefined ? { file: f.evidenceFile, sheet: f.input.sheet } : { file: f.evidenceFile }));
+    const maker = { facility, files: evidenceFiles, redact };
+    const place = (f: Finding, rows: readonly number[]): void => {
       findings.push(f);
-      for (const r of fi.records) files[r.record.input]?.log.attach(r.record.row, f);
+      for (let i = 0; i < rows.length; i += 2) files[rows[i] as number]?.log.attach(rows[i + 1] as number, f);
     };
-
-    const ctxFor = (check: Check): CheckContext => ({
-      rules,
-      facility,
-      payers,
-      auths,
-      today,
-      report: (fi) => emit(check, fi),
-    });
+    /** a finding of the reading thread (reader issues, duplicate rows) */
+    const emit = (check: Check, fi: FindingInput, encounterId?: string): void => {
+      const f = makeFinding(maker, check, fi, encounterId);
+      if (!f) return;
+      const rows: number[] = [];
+      for (const r of fi.records) rows.push(r.record.input, r.record.row);
+      place(f, rows);
+    };
 
     const readerCheck = new Map(READER_CHECKS.map((c) => [c.id, c] as const));
     const readIssue = (file: OpenFile, pr: ParsedRow<InputKind>, issue: ReadIssue): void => {
@@ -316,12 +263,12 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       }
     }
 
-    const ctxs = new Map(active.map((c) => [c, ctxFor(c)] as const));
-    for (const c of active) c.start?.(ctxs.get(c) as CheckContext);
+    // ---- the check step ------------------------------------------------------------------------
+    const encounters: EncounterSummary[] = [];
+    const checker = new EncounterChecker({ facility, rules, present, files: evidenceFiles, today, redact, auths });
 
     // ---- stream claims, MAR and dispense merged by date ---------------------------------------
     const linker = new Linker(auths);
-    const encounters: EncounterSummary[] = [];
     const claimLines = { n: 0 };
     /** byte-identical rows: equal spooled lengths and records first (cheap), then the spooled text of both rows compared */
     const sameRow = (a: { row: number; input: number }, b: { row: number; input: number }): boolean => {
@@ -330,7 +277,6 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       return log !== undefined && log.sameLength(a.row, b.row) && sameRecord(a, b) && log.sameText(a.row, b.row);
     };
 
-    const refData = new ReferenceDataCounter(rules);
     // claim and encounter ids of claim rows the reader could not read: their encounters' claims
     // are incomplete (a check of a missing line must not report a line that is only unreadable)
     const unreadableClaims = new Set<string>();
@@ -341,27 +287,19 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
         if (v) unreadableClaims.add(v);
       }
     };
-    const checkEncounter = (enc: Encounter): void => {
-      const dupes = dedupe(enc);
-      if (unreadableClaims.size > 0 && ((enc.encounterId !== undefined && unreadableClaims.has(enc.encounterId)) || enc.claims.some((c) => unreadableClaims.has(c.claimId)))) {
-        enc.claimsIncomplete = true;
-      }
-      for (const c of enc.claims) refData.add(c);
-      current = enc;
-      for (const c of active) {
-        if (!c.perEncounter) continue;
-        try {
-          c.perEncounter(enc, ctxs.get(c) as CheckContext);
-        } catch (err) {
-          const e = checkErrors.get(c.id) ?? { count: 0, message: err instanceof Error ? err.message : String(err) };
-          e.count++;
-          checkErrors.set(c.id, e);
+    /** Check closed encounters, after removing their duplicate rows; their rows are then done. */
+    const checkEncounters = (encs: Encounter[]): void => {
+      for (const enc of encs) {
+        const dupes = dedupe(enc);
+        if (unreadableClaims.size > 0 && ((enc.encounterId !== undefined && unreadableClaims.has(enc.encounterId)) || enc.claims.some((c) => unreadableClaims.has(c.claimId)))) {
+          enc.claimsIncomplete = true;
         }
-      }
-      current = undefined;
-      encounters.push(summarise(enc, rules, redact, codingFor(enc, { rules, facility, payers })));
-      for (const list of [enc.claims, enc.mar, enc.dispense, dupes]) {
-        for (const r of list) files[r.input]?.log.markDone(r.row);
+        const summary = checker.check(enc);
+        for (const x of checker.take()) place(x.finding, x.rows);
+        encounters.push(summary);
+        for (const list of [enc.claims, enc.mar, enc.dispense, dupes]) {
+          for (const r of list) files[r.input]?.log.markDone(r.row);
+        }
       }
     };
 
@@ -495,7 +433,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
           watermark = w;
           if (linker.openEncounters > maxOpen) maxOpen = linker.openEncounters;
           if (linker.heldRows > maxWaiting) maxWaiting = linker.heldRows;
-          for (const enc of linker.closeBefore(w)) checkEncounter(enc);
+          checkEncounters(linker.closeBefore(w));
         }
       }
       if (opts.progress && (processed & 0x3fff) === 0 && Date.now() - lastProgress > 1000) {
@@ -505,8 +443,10 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
     }
     if (linker.openEncounters > maxOpen) maxOpen = linker.openEncounters;
     if (linker.heldRows > maxWaiting) maxWaiting = linker.heldRows;
-    for (const enc of linker.closeAll()) checkEncounter(enc);
-    for (const c of active) c.end?.(ctxs.get(c) as CheckContext);
+    checkEncounters(linker.closeAll());
+    checker.end();
+    for (const x of checker.take()) place(x.finding, x.rows);
+    const totals = checker.totals();
     for (const f of files) f.log.markAllDone();
     for (const f of files) {
       await f.log.finish();
@@ -537,10 +477,10 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
         ruleId: c.id,
         reason: `no ${c.needs.filter((k) => !present.has(k)).join(', ')} input`,
       })),
-      unmatchedPayers: payers.unmatched(),
+      unmatchedPayers: totals.unmatchedPayers,
       linking: { mode: linking, maxOpenEncounters: maxOpen, maxRowsWaiting: maxWaiting },
       reconciliation: files.map((f) => f.recon),
-      referenceData: refData.result(),
+      referenceData: totals.referenceData,
     };
     if (since !== undefined || until !== undefined) {
       result.period = {};
@@ -548,8 +488,8 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       if (until !== undefined) result.period.until = until;
     }
     if (opts.redact) result.redacted = true;
-    if (checkErrors.size > 0) {
-      (result as AuditResult & { checkErrors?: unknown }).checkErrors = [...checkErrors].map(([ruleId, e]) => ({ ruleId, ...e }));
+    if (totals.checkErrors.length > 0) {
+      (result as AuditResult & { checkErrors?: unknown }).checkErrors = totals.checkErrors;
     }
     return {
       result,
@@ -607,26 +547,6 @@ function recordDate(kind: StreamKind, rec: unknown): string | undefined {
 function localDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-function summarise(enc: Encounter, rules: RuleSet, redact: ((id: string) => string) | undefined, coding: Derivation | undefined): EncounterSummary {
-  const billed = new Map<string, AdminCode>();
-  for (const c of enc.claims) {
-    if (adminCodeInfo(rules, c.code, c.serviceDate) === undefined) continue;
-    const mods = c.modifiers.length < 2 ? c.modifiers.slice() : sortSmall(c.modifiers.slice(), byText);
-    const k = `${c.code}|${mods.join(',')}`;
-    const prev = billed.get(k);
-    if (prev) prev.units += c.units;
-    else billed.set(k, { code: c.code, units: c.units, modifiers: mods });
-  }
-  return {
-    // without an encounter_id the key is patient|date: never leak the patient id through it
-    encounterId: enc.encounterId ?? (redact ? `${redact(enc.patientId)}|${enc.serviceDate}` : enc.key),
-    patientId: redact ? redact(enc.patientId) : enc.patientId,
-    serviceDate: enc.serviceDate,
-    billedAdminCodes: sortSmall([...billed.values()], (a, b) => byText(a.code, b.code)),
-    expectedAdminCodes: coding ? summariseLines(coding.lines) : [],
-  };
 }
 
 function summarise2(findings: Finding[], encounters: number, claimLines: number): AuditResult['summary'] {
@@ -743,3 +663,4 @@ export function exitCodeFor(result: AuditResult, failOn: 'error' | 'warning' | '
   }
   return 0;
 }
+
