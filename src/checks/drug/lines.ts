@@ -88,11 +88,16 @@ function marCodesOf(rules: RuleSet, row: MarRow): string[] {
  * resolves to the billed code (a name shared by several codes, such as "infliximab", counts for
  * each of them; a charted code decides).
  */
-export function marFor(enc: Encounter, line: ClaimLine, rules: RuleSet): MarRow[] {
+export function marFor(enc: Encounter, line: ClaimLine, rules: RuleSet): readonly MarRow[] {
   const rows = marByCode(enc, rules).get(line.code.toUpperCase());
-  if (!rows) return [];
-  return rows.filter((r) => r.date === undefined || r.date === line.serviceDate);
+  if (!rows) return NO_MAR;
+  // usually every row is of the line's date: the shared list is returned as it is (read-only)
+  const onDate = (r: MarRow) => r.date === undefined || r.date === line.serviceDate;
+  return rows.every(onDate) ? rows : rows.filter(onDate);
 }
+
+const NO_MAR: readonly MarRow[] = [];
+const NO_DISPENSE: readonly DispenseRow[] = [];
 
 const marIndex = lastEncounter<Map<string, MarRow[]>>();
 
@@ -127,9 +132,8 @@ export function dispenseCodes(rules: RuleSet, row: DispenseRow): string[] {
 }
 
 /** The encounter's dispense records of the line's drug (through the crosswalk, else the drug text via the catalog). */
-export function dispenseFor(enc: Encounter, line: ClaimLine, rules: RuleSet): DispenseRow[] {
-  const rows = dispenseByCode(enc, rules).get(line.code.toUpperCase());
-  return rows ? rows.slice() : [];
+export function dispenseFor(enc: Encounter, line: ClaimLine, rules: RuleSet): readonly DispenseRow[] {
+  return dispenseByCode(enc, rules).get(line.code.toUpperCase()) ?? NO_DISPENSE;
 }
 
 const dispenseIndex = lastEncounter<Map<string, DispenseRow[]>>();

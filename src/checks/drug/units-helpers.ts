@@ -108,7 +108,7 @@ export interface DrugGroup {
   billedJw: number;
   unit?: DrugUnit;
   /** MAR administrations of the code on the date */
-  mar: MarRow[];
+  mar: readonly MarRow[];
   /** accepted non-JW units from the MAR doses (undefined: no MAR row, a dose missing or not convertible) */
   range?: UnitRange;
   /** documented waste (MAR `wasted`) in whole billing units, rounded down; 0 when none */

@@ -1,7 +1,8 @@
 import type { ClaimLine, DispenseRow } from '../../model.js';
 import type { Check } from '../types.js';
 import { dispenseFor } from '../drug/lines.js';
-import { denialAmount, dispenseNdc, drugLines, hasNdc, lineNdc, showNdc } from './line-ndc.js';
+import { drugView } from '../drug/units-helpers.js';
+import { denialAmount, dispenseNdc, hasNdc, lineNdc, showNdc } from './line-ndc.js';
 
 /** `ndc.dispense-mismatch`: the NDCs billed for a HCPCS differ from the NDCs dispensed for it. */
 export const ndcDispenseMismatch: Check = {
@@ -24,14 +25,9 @@ export const ndcDispenseMismatch: Check = {
     fix: 'Bill one line per NDC dispensed, each with its units and NDC quantity; if the dispense record is wrong, correct it in the pharmacy system.',
   },
   perEncounter(enc, ctx) {
-    const byCode = new Map<string, ClaimLine[]>();
-    for (const c of drugLines(enc, ctx.rules)) {
-      const k = `${c.code.toUpperCase()}|${c.serviceDate}`;
-      const l = byCode.get(k);
-      if (l) l.push(c);
-      else byCode.set(k, [c]);
-    }
-    for (const lines of byCode.values()) {
+    if (enc.dispense.length === 0) return;
+    // the drug lines by date and code: the shared view of the drug checks
+    for (const { lines } of drugView(enc, ctx.rules).groups) {
       const first = lines[0] as ClaimLine;
       const disp = dispenseFor(enc, first, ctx.rules);
       if (disp.length === 0) continue;

@@ -25,16 +25,16 @@ export const ndcQuantity: Check = {
     fix: 'Report the number of packages used for the NDC across its lines (administered and JW): units billed / billing units per package, rounded up.',
   },
   perEncounter(enc, ctx) {
-    const groups = new Map<string, { ndc: string; lines: ClaimLine[] }>();
+    // lines by claim, date and NDC, in order of first appearance (a handful per encounter: a list, no key strings)
+    const groups: { claimId: string; date: string; ndc: string; lines: ClaimLine[] }[] = [];
     for (const c of drugLines(enc, ctx.rules)) {
       const ndc = lineNdc(ctx.rules, c);
       if (ndc === undefined) continue;
-      const key = `${c.claimId}|${c.serviceDate}|${ndc}`;
-      const g = groups.get(key);
+      const g = groups.find((x) => x.ndc === ndc && x.claimId === c.claimId && x.date === c.serviceDate);
       if (g) g.lines.push(c);
-      else groups.set(key, { ndc, lines: [c] });
+      else groups.push({ claimId: c.claimId, date: c.serviceDate, ndc, lines: [c] });
     }
-    for (const { ndc, lines } of groups.values()) {
+    for (const { ndc, lines } of groups) {
       const first = lines[0] as ClaimLine;
       if (lines.some((l) => l.code !== first.code || l.ndcUnit?.trim().toUpperCase() !== 'UN' || l.ndcQuantity === undefined || l.ndcQuantity <= 0)) continue;
       const billUnits = crosswalkFor(ctx.rules, ndc, first.serviceDate).find((e) => e.hcpcs === first.code.toUpperCase())?.billUnits;

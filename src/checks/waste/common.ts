@@ -100,7 +100,7 @@ export interface WasteGroup {
   scope: Scope;
   /** why the scope is `unverifiable` / `out` */
   scopeWhy: string;
-  mar: MarRow[];
+  mar: readonly MarRow[];
   waste?: DocumentedWaste;
   /** floor(waste / size): JW units the records support; undefined when no waste is documented */
   wasteUnits?: number;
