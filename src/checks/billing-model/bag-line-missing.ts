@@ -60,7 +60,7 @@ function missing(enc: Encounter, ctx: CheckContext, d: Dose, policy: Bag, claim:
   const riskText = !risk
     ? 'the administration lines at risk could not be told from the MAR'
     : risk.amount > 0
-      ? `the administration may deny without it: ${risk.parts.join(' + ')} = $${risk.amount.toFixed(2)} (${risk.release}, an estimate)`
+      ? `the administration may deny without it: ${risk.parts.join(' + ')}${risk.parts.length > 1 ? ` = $${risk.amount.toFixed(2)}` : ''} (${risk.release}, an estimate)`
       : 'no separately paid administration line billed for the dose';
   ctx.report({
     message: `${describeGiven(d, given)}, ${model} (${d.rows.map((r) => r.dispenseId).join(', ')}); the payer's bag policy is drugLine: ${policy.drugLine} and the claim has no ${what} line for ${d.date}; ${riskText}.`,
@@ -100,7 +100,7 @@ function atRisk(enc: Encounter, ctx: CheckContext, given: readonly MarRow[], dat
     if (!billed || a === undefined) continue;
     amount += a;
     release ||= adminPrice(ctx.rules, code, date)?.release ?? '';
-    parts.push(`${code}${n > 1 ? ` x${n}` : ''} (line ${billed.claims.map((c) => c.line).join(', ')}) $${a.toFixed(2)}`);
+    parts.push(`${code}${n > 1 ? ` x${n}` : ''} (line ${billed.claims.map((c) => c.line).join(', ')}) at $${a.toFixed(2)}`);
   }
   return { amount: Math.round(amount * 100) / 100, parts, release };
 }

@@ -42,7 +42,7 @@ export default {
       expect: [{
         code: 'J3380', claimId: 'C1001', severityResolved: 'warning', amountAtRisk: 337.46, direction: 'denial',
         expected: 'J3380 at $0.01 beside the administration on 2026-02-10',
-        message: 'vedolizumab (Entyvio) 300 mg given (M1), shipped by the payer\'s specialty pharmacy (white bag) (D1); the payer\'s bag policy is drugLine: penny and the claim has no J3380 line for 2026-02-10; the administration may deny without it: 96413 (line 1) $337.46 = $337.46 (OPPS Addendum B 2026Q1, an estimate).',
+        message: 'vedolizumab (Entyvio) 300 mg given (M1), shipped by the payer\'s specialty pharmacy (white bag) (D1); the payer\'s bag policy is drugLine: penny and the claim has no J3380 line for 2026-02-10; the administration may deny without it: 96413 (line 1) at $337.46 (OPPS Addendum B 2026Q1, an estimate).',
       }],
     },
     {
@@ -58,7 +58,7 @@ export default {
     {
       name: 'penny: the premedication push is billed too, only the bagged dose\'s 96413 is at risk',
       encounters: withPremed(PENNY),
-      expect: [{ amountAtRisk: 337.46, message: expect.stringContaining('96413 (line 1) $337.46 = $337.46') as unknown as string }],
+      expect: [{ amountAtRisk: 337.46, message: expect.stringContaining('96413 (line 1) at $337.46 (OPPS') as unknown as string }],
     },
     {
       name: 'penny: the infusion\'s administration is not billed either (the administration-coding checks report it): no amount',
