@@ -49,6 +49,9 @@ import { duplicateDiscount340b } from './340b/duplicate-discount.js';
 import { medicaidIdentifier340b } from './340b/medicaid-identifier.js';
 import { medicaidUnconfigured340b } from './340b/medicaid-unconfigured.js';
 import { bagCharged } from './billing-model/bag-charged.js';
+import { bagLineUnwanted } from './billing-model/bag-line-unwanted.js';
+import { bagLineMissing } from './billing-model/bag-line-missing.js';
+import { bagModifier } from './billing-model/bag-modifier.js';
 import { notBilled } from './billing-model/not-billed.js';
 
 /** Every check the tool runs, in the order they run. Add new checks here (and a test table). */
@@ -102,6 +105,9 @@ export const CHECKS: readonly Check[] = [
   medicaidIdentifier340b,
   medicaidUnconfigured340b,
   bagCharged,
+  bagLineUnwanted,
+  bagLineMissing,
+  bagModifier,
   notBilled,
 ];
 

@@ -74,6 +74,9 @@ const BILLING_MODEL_VALUES = {
   buyandbill: 'buy_and_bill', buybill: 'buy_and_bill', bnb: 'buy_and_bill',
   whitebag: 'white_bag', whitebagging: 'white_bag',
   brownbag: 'brown_bag', brownbagging: 'brown_bag',
+  // clear bag (the health system's own specialty pharmacy): not hospital stock, read as white bag
+  // (340b-and-billing-model.md section 8); the cell keeps its text in the input and annotated file
+  clearbag: 'white_bag', clearbagging: 'white_bag',
 } as const;
 
 const PURPOSE_VALUES = {

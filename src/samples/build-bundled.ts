@@ -103,7 +103,9 @@ async function bundledReadme(dir: string, result: SampleResult): Promise<string>
   o('  MAR (`wasted`); for Medicare, SI K single-dose drugs carry JZ (no waste) or a JW line.');
   o('- 340B stock (dispense `inventory: 340b`) on SI K drugs for Medicare and Medicare Advantage carries TB');
   o('  (DSH hospital, 2025); Medicaid drugs come from WAC stock (carve-out); white-bagged biologics');
-  o('  (UnitedHealthcare, Cigna: dispense `billing_model: white_bag`) are billed as administration only.');
+  o('  (UnitedHealthcare, Cigna: dispense `billing_model: white_bag`) are billed as administration only');
+  o('  (their `policy.bag.drugLine: none`); Blue Cross would want a $0.01 drug line beside the administration');
+  o('  of a white-bagged drug (`drugLine: penny`, like BridgeSpan), but its drugs are bought and billed.');
   o('- SI K drugs of non-Medicare payers have an approved authorization. Some auths end soon after the');
   o('  data (`authorization.renewal-due` info findings are expected), a few renewals are pending and a few');
   o('  dose-escalation requests were denied while an approved auth covers the visits.');

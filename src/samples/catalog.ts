@@ -151,6 +151,8 @@ export interface Payer {
   weight: number;
   /** this payer sources some specialty biologics through a specialty pharmacy (white bag) */
   whiteBag?: boolean;
+  /** the drug line it wants for a white-bagged drug (facility.yaml policy.bag.drugLine; default any) */
+  bagLine?: 'none' | 'penny';
 }
 
 /** Payer names as they appear on the claims; `facility.yaml` maps them to types. */
@@ -159,9 +161,9 @@ export const PAYERS: readonly Payer[] = [
   { name: 'Aetna Medicare Advantage', type: 'medicare_advantage', weight: 14 },
   { name: 'Ohio Medicaid', type: 'medicaid', weight: 12 },
   { name: 'Aetna PPO', type: 'commercial', weight: 9 },
-  { name: 'Blue Cross Blue Shield PPO', type: 'commercial', weight: 10 },
-  { name: 'UnitedHealthcare Choice Plus', type: 'commercial', weight: 7, whiteBag: true },
-  { name: 'Cigna Open Access Plus', type: 'commercial', weight: 4, whiteBag: true },
+  { name: 'Blue Cross Blue Shield PPO', type: 'commercial', weight: 10, bagLine: 'penny' },
+  { name: 'UnitedHealthcare Choice Plus', type: 'commercial', weight: 7, whiteBag: true, bagLine: 'none' },
+  { name: 'Cigna Open Access Plus', type: 'commercial', weight: 4, whiteBag: true, bagLine: 'none' },
 ];
 
 /** Hospital chargemaster for administration codes (USD per unit; synthetic). */
@@ -211,6 +213,8 @@ payers:
       medicaid340b: { carve: out }   # Medicaid drugs are bought outside 340B (WAC)
   - match: Blue Cross
     type: commercial
+    policy:
+      bag: { drugLine: penny }       # like BridgeSpan: a white-bagged drug's line at $0.01 beside its administration
   - match: UnitedHealthcare
     type: commercial
     policy:

@@ -190,16 +190,19 @@ kind({
   },
 });
 
+/** JZ lines whose drug comes in no package of one billing unit: one JW unit is then less than any vial (no waste.vial-selection) */
+const jzLinesForJw = (e: Encounter): LineRec[] => drugLines(e).filter((l) => hasMod(l, 'JZ') && !!l.group && l.group.drug.packages.every((p) => p.billUnits >= 2));
+
 kind({
   kind: 'jw-without-waste',
   ruleId: 'waste.jw-undocumented',
   summary: 'JW line with no waste documented',
-  applies: (e) => isMedicare(e) && drugLines(e).some((l) => hasMod(l, 'JZ')),
+  applies: (e) => isMedicare(e) && jzLinesForJw(e).length > 0,
   apply(e, t) {
-    const l = t.rng.pick(drugLines(e).filter((x) => hasMod(x, 'JZ')));
+    const l = t.rng.pick(jzLinesForJw(e));
     const g = l.group as DrugGroup;
     l.modifiers = l.modifiers.filter((m) => m !== 'JZ');
-    const units = Math.max(1, Math.round(Number(l.units) * 0.1));
+    const units = 1;
     const jw: LineRec = {
       ...l,
       modifiers: ['JW', ...l.modifiers],
@@ -263,20 +266,39 @@ const bagCandidates = (e: Encounter): DrugGroup[] =>
     ? e.groups.filter((g) => g.model === 'buy_and_bill' && g.drug.si === 'K' && e.lines.some((l) => l.group === g && !l.isJW))
     : [];
 
+/** a buy-and-bill drug of the encounter, picked, becomes a white-bag delivery (no 340B modifier on its lines) */
+function toWhiteBag(e: Encounter, t: PlantTools): DrugGroup {
+  const g = t.rng.pick(bagCandidates(e));
+  g.model = 'white_bag';
+  g.inventory = '';
+  g.dispense.model = 'white_bag';
+  g.dispense.inventory = '';
+  for (const x of pkgLines(e, g)) x.modifiers = x.modifiers.filter((m) => m !== 'TB' && m !== 'JG');
+  return g;
+}
+
 kind({
   kind: 'white-bag-billed',
   ruleId: 'billing-model.bag-charged',
   summary: 'white-bagged drug billed with a charge by the hospital',
   applies: (e) => bagCandidates(e).length > 0,
   apply(e, t) {
-    const g = t.rng.pick(bagCandidates(e));
-    g.model = 'white_bag';
-    g.inventory = '';
-    g.dispense.model = 'white_bag';
-    g.dispense.inventory = '';
-    for (const x of pkgLines(e, g)) x.modifiers = x.modifiers.filter((m) => m !== 'TB' && m !== 'JG');
+    const g = toWhiteBag(e, t);
     const l = first(pkgLines(e, g).filter((x) => !x.isJW));
     l.plant = tag(this, `${l.code} charged $${l.charge}; dispense ${g.dispense.id} is a white-bag delivery from the payer's specialty pharmacy`);
+  },
+});
+
+kind({
+  kind: 'white-bag-line-missing',
+  ruleId: 'billing-model.bag-line-missing',
+  summary: 'white-bagged drug given for a payer that wants a $0.01 drug line (policy.bag.drugLine: penny); administration billed alone',
+  applies: (e) => e.patient.payer.bagLine === 'penny' && bagCandidates(e).length > 0,
+  apply(e, t) {
+    const g = toWhiteBag(e, t);
+    e.lines = e.lines.filter((l) => l.group !== g);
+    const a = first(g.admins);
+    a.plant = tag(this, `${g.drug.name} ${a.dose} ${g.drug.doseUnit} given (${a.id}) from white-bag dispense ${g.dispense.id}; the payer wants ${g.drug.hcpcs} at $0.01 beside the administration, the claim has no ${g.drug.hcpcs} line`);
   },
 });
 
@@ -399,18 +421,17 @@ kind({
   },
 });
 
+/** separately paid (SI K) buy-and-bill drugs of the encounter that have a drug line: leaving one off misses its price */
 const notBilledCandidates = (e: Encounter): DrugGroup[] =>
-  e.groups.filter((g) => g.model === 'buy_and_bill' && g.drug.cls !== 'hydration' && e.lines.some((l) => l.group === g));
+  e.groups.filter((g) => g.model === 'buy_and_bill' && g.drug.si === 'K' && e.lines.some((l) => l.group === g));
 
 kind({
   kind: 'drug-not-billed',
   ruleId: 'billing-model.not-billed',
-  summary: 'drug administered and dispensed (buy and bill) but no drug line',
+  summary: 'separately paid drug administered and dispensed (buy and bill) but no drug line',
   applies: (e) => notBilledCandidates(e).length > 0,
   apply(e, t) {
-    const candidates = notBilledCandidates(e);
-    const k = candidates.filter((g) => g.drug.si === 'K');
-    const g = t.rng.pick(k.length > 0 ? k : candidates);
+    const g = t.rng.pick(notBilledCandidates(e));
     e.lines = e.lines.filter((l) => l.group !== g);
     const a = first(g.admins);
     a.plant = tag(this, `${g.drug.name} ${a.dose} ${g.drug.doseUnit} given (${a.id}), dispensed (${g.dispense.id}); no ${g.drug.hcpcs} line on the claim`);
@@ -567,6 +588,7 @@ const ORDER = [
   'ndc-missing-medicaid',
   'auth-expired',
   'white-bag-billed',
+  'white-bag-line-missing',
   'push-billed-as-infusion',
   'hydration-30-minutes',
   'two-initials',
@@ -588,7 +610,7 @@ const ORDER = [
 ];
 
 /** the first kinds of ORDER need a payer, a drug or a modifier that few encounters have */
-const RARE_KINDS = 9;
+const RARE_KINDS = 10;
 
 export const PLANT_KINDS: readonly PlantKind[] = ORDER.map((k, i) => {
   const x = K.find((y) => y.kind === k);

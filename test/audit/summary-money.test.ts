@@ -20,7 +20,7 @@ describe('summary money: a claim line counts once, at its largest amount', () =>
         const k = `${f.patientId}|${f.claimId}|${f.line}`;
         byLine.set(k, Math.max(byLine.get(k) ?? 0, f.amountAtRisk ?? 0));
       }
-      // the samples do hold a line with two priced findings (E0000020: units.over and units.over-dispensed on J0696)
+      // the samples do hold a line with two priced findings (E0000041: units.over and units.over-dispensed on Q5103)
       const naive = priced.reduce((n, f) => n + (f.amountAtRisk ?? 0), 0);
       const once = [...byLine.values()].reduce((n, a) => n + a, 0) + unattached;
       expect(naive).toBeGreaterThan(once + 1);

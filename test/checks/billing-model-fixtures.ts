@@ -14,8 +14,15 @@ export const NONE = 'UnitedHealthcare Choice Plus';
 export const PENNY = 'BridgeSpan PPO';
 export const NAMED = 'HealthChoice Oklahoma';
 export const PENNY_MOD = 'Acme Health';
+export const NAMED_MOD = 'Sooner Health';
+export const ANY_MOD = 'Zenith Health';
+export const NONE_MOD = 'Tally Health';
 
-/** Payers of every bag policy: UHC none, BridgeSpan penny, HealthChoice named, Acme penny with a modifier, Aetna and Medicare default (any). */
+/**
+ * Payers of every bag policy: UHC none, BridgeSpan penny, HealthChoice named, Acme penny with a
+ * modifier, Sooner named with a modifier, Zenith any with a modifier, Tally none with a modifier
+ * (synthetic contracts), Aetna and Medicare default (any).
+ */
 export function fac(): Facility {
   return typedFacility({
     entity340b: [{ type: 'dsh' }],
@@ -26,6 +33,9 @@ export function fac(): Facility {
       payer('Acme', 'commercial', 3, { bag: { drugLine: 'penny', modifier: 'U1' } }),
       payer('Medicare', 'medicare', 4),
       payer('Aetna', 'commercial', 5),
+      payer('Sooner', 'commercial', 6, { bag: { drugLine: 'named', modifier: 'U2' } }),
+      payer('Zenith', 'commercial', 7, { bag: { drugLine: 'any', modifier: 'U3' } }),
+      payer('Tally', 'commercial', 8, { bag: { drugLine: 'none', modifier: 'U1' } }),
     ],
   });
 }
@@ -49,6 +59,8 @@ export interface VisitSpec {
   charge?: number;
   /** MAR administration charted (default true) */
   given?: boolean;
+  /** the administration line 1 billed (default true) */
+  admin?: boolean;
   /** written over the drug line */
   line?: Partial<ClaimLine>;
   /** written over the visit */
@@ -60,7 +72,7 @@ export function visit(s: VisitSpec): Encounter[] {
   const date = s.date ?? '2026-02-10';
   const [code, mg, text, ndc, admin] = DRUGS[s.drug ?? 'entyvio'];
   const base = { serviceDate: date, payer: s.payer ?? COMMERCIAL };
-  const claims = [claim({ ...base, line: '1', code: admin, units: 1, charge: 984 })];
+  const claims = s.admin === false ? [] : [claim({ ...base, line: '1', code: admin, units: 1, charge: 984 })];
   if (s.charge !== undefined) claims.push(claim({ ...base, line: '2', code, units: mg, charge: s.charge, ndc, ...s.line }));
   const rows = (s.models ?? []).map((m, i) => dispense({ dispenseId: `D${i + 1}`, dispenseDate: date, ndc, drug: text, quantity: 1, billingModel: m }));
   const given = s.given === false ? [] : [mar({ administrationId: 'M1', drug: text, code, ndc, dose: mg, doseUnit: 'mg', date, start: `${date}T09:00:00`, startText: `${date} 09:00`, stop: `${date}T09:30:00`, stopText: `${date} 09:30` })];

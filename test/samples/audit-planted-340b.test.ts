@@ -4,7 +4,7 @@
  * modifiers cell with the dispense row as evidence, and no 340b finding is raised on an unplanted
  * encounter.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,12 +20,16 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** The code on a row of the samples' claims.csv (spreadsheet row: header = 1; code is the 9th column, never quoted). */
+const claimCode = (row: string): string => readFileSync(join(SAMPLES, 'claims.csv'), 'utf8').split('\n')[Number(row) - 1]?.split(',')[8] ?? '';
+
 describe('audit samples: 340B checks', () => {
+  // `expected` for the planted line's code (the samples are regenerated when the generator changes)
   const expected = [
-    { rule: '340b.missing', severity: 'error', expected: 'J9271 with modifier TB' },
+    { rule: '340b.missing', severity: 'error', expected: (code: string) => `${code} with modifier TB` },
     // 2025: JG and TB pay the same, so the wrong one is a warning (domain note section 5)
-    { rule: '340b.wrong', severity: 'warning', expected: 'J9271 with modifier TB instead of JG' },
-    { rule: '340b.not-340b', severity: 'error', expected: 'Q5115 without JG or TB' },
+    { rule: '340b.wrong', severity: 'warning', expected: (code: string) => `${code} with modifier TB instead of JG` },
+    { rule: '340b.not-340b', severity: 'error', expected: (code: string) => `${code} without JG or TB` },
   ];
   for (const want of expected) {
     it(`finds the planted ${want.rule} on its claim line`, () => {
@@ -35,7 +39,7 @@ describe('audit samples: 340B checks', () => {
       expect(hit).toBeDefined();
       expect(hit?.encounterId).toBe(p?.encounter_id);
       expect(hit?.severity).toBe(want.severity);
-      expect(hit?.expected).toBe(want.expected);
+      expect(hit?.expected).toBe(want.expected(claimCode(p?.row ?? '')));
       expect(hit?.evidence[0]).toMatchObject({ kind: 'claims', file: p?.file, row: Number(p?.row), column: 'modifiers' });
       expect(hit?.evidence.some((e) => e.kind === 'dispense')).toBe(true);
     });

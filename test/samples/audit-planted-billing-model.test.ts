@@ -1,7 +1,8 @@
 /**
- * `infusion-audit audit samples`: the planted `billing-model.bag-charged` (white-bagged J9299
- * charged) and `billing-model.not-billed` (Keytruda given and dispensed, no J9271 line) are found on
- * their planted encounters, and no billing-model finding is raised on an unplanted encounter (the
+ * `infusion-audit audit samples`: the planted `billing-model.bag-charged` (a white-bagged drug
+ * charged), `billing-model.bag-line-missing` (a white-bagged drug of a penny-policy payer billed
+ * without its $0.01 line) and `billing-model.not-billed` (a drug given and dispensed, no drug line)
+ * are found on their planted encounters, and no billing-model finding is raised on an unplanted encounter (the
  * samples' unreadable drug lines must not read as drugs not billed).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,9 +45,23 @@ describe('audit samples: billing-model checks', () => {
     const h = hits[0];
     expect(h?.severity).toBe('error');
     expect(h?.direction).toBe('under');
-    expect(h?.code).toBe('J9271');
+    expect(h?.code).toMatch(/^[JQ]\d{4}$/);
     expect(h?.amountAtRisk).toBeGreaterThan(0);
     expect(h?.evidence[0]).toMatchObject({ kind: 'mar', file: p?.file, row: Number(p?.row) });
+  });
+
+  it('finds the planted bag-line-missing on its MAR row (Blue Cross, drugLine: penny): warning, the administration at risk of denial, nothing else on the encounter', () => {
+    const p = planted().find((x) => x.rule_id === 'billing-model.bag-line-missing');
+    expect(p).toBeDefined();
+    const onEncounter = result.exceptions.filter((e) => e.encounterId === p?.encounter_id);
+    expect(onEncounter.map((e) => e.ruleId)).toEqual(['billing-model.bag-line-missing']);
+    const h = onEncounter[0];
+    expect(h?.severity).toBe('warning');
+    expect(h?.direction).toBe('denial');
+    expect(h?.amountAtRisk).toBeGreaterThan(0);
+    expect(h?.line).toBeUndefined(); // never on the administration line
+    expect(h?.evidence[0]).toMatchObject({ kind: 'mar', file: p?.file, row: Number(p?.row) });
+    expect(h?.evidence[1]).toMatchObject({ kind: 'dispense', column: 'billing_model' });
   });
 
   it('raises no billing-model finding on an unplanted encounter', () => {

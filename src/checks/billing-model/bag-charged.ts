@@ -1,25 +1,6 @@
-import type { PayerPolicy } from '../../rules/index.js';
 import type { Check } from '../types.js';
-import { acquisitions, describeStatus } from '../340b/acquisition.js';
-import { SOURCE_NOTE, doseAmount } from './common.js';
-
-/** The most a drug line of a bagged dose may charge: $0.01 (section 8: drug line charge > $0.01). */
-const PENNY = 0.01;
-
-/** What correct billing of the bagged dose looks like for the payer's `bag.drugLine` policy. */
-function expectedFor(policy: PayerPolicy['bag'], code: string): string {
-  const mod = policy.modifier ? ` with modifier ${policy.modifier}` : '';
-  switch (policy.drugLine) {
-    case 'none':
-      return `no ${code} drug line: bill the administration only`;
-    case 'penny':
-      return `${code} at $0.01${mod}`;
-    case 'named':
-      return `${code} at $0.00 or $0.01 with the NDC${mod}`;
-    default:
-      return `${code} at $0.00 or $0.01, or no drug line${mod}`;
-  }
-}
+import { describeStatus } from '../340b/acquisition.js';
+import { PENNY, SOURCE_NOTE, baggedLines, doseAmount, expectedFor, lineFinding } from './common.js';
 
 /**
  * `billing-model.bag-charged`: a drug line linked to white- or brown-bagged dispense rows only
@@ -39,10 +20,8 @@ export const bagCharged: Check = {
     fix: 'Remove the drug charge: drop the line, or bill it at $0.00/$0.01 with the NDC as the payer\'s bag policy asks (facility.yaml payers[].policy.bag). If the dose was in fact hospital stock, correct the dispense record\'s billing_model.',
   },
   perEncounter(enc, ctx) {
-    // early exit: the bag status needs a bagged dispense row
-    if (!enc.dispense.some((d) => d.billingModel !== 'buy_and_bill')) return;
-    for (const a of acquisitions(enc, ctx.rules)) {
-      if (a.status !== 'bag') continue;
+    // early exit (in baggedLines): the bag status needs a bagged dispense row
+    for (const a of baggedLines(enc, ctx.rules)) {
       const l = a.line;
       if (!(l.charge !== undefined && l.charge > PENNY)) continue;
       const payer = ctx.payers.resolve(l.payer);
@@ -50,14 +29,7 @@ export const bagCharged: Check = {
       const m = doseAmount(ctx.rules, l.code, l.serviceDate, payer.type, l.units);
       const price = m ? `; ${l.units} units x P = $${m.amount.toFixed(2)} (${m.release}${m.estimate ? ', an estimate for this payer' : ''})` : '; no ASP price known for the code';
       ctx.report({
-        message: `${l.code} line ${l.line} charged $${l.charge.toFixed(2)} for a dose ${describeStatus(a)}; the payer's bag policy is drugLine: ${policy.drugLine}${price}.`,
-        records: [{ kind: 'claims', record: l, column: 'charge' }, ...a.rows.map((r) => ({ kind: 'dispense' as const, record: r, column: 'billing_model' }))],
-        patientId: enc.patientId,
-        claimId: l.claimId,
-        line: l.line,
-        serviceDate: l.serviceDate,
-        code: l.code,
-        expected: expectedFor(policy, l.code),
+        ...lineFinding(enc, a, 'charge', `${l.code} line ${l.line} charged $${l.charge.toFixed(2)} for a dose ${describeStatus(a)}; the payer's bag policy is drugLine: ${policy.drugLine}${price}.`, expectedFor(policy, l.code)),
         ...(m ? { amountAtRisk: m.amount, direction: 'over' as const } : {}),
       });
     }

@@ -1,11 +1,6 @@
-import type { ClaimLine, DispenseRow, MarRow } from '../../model.js';
 import type { Check } from '../types.js';
-import { catalogDrug, dispenseFor, isNocCode, marCodes, unitRange } from '../drug/lines.js';
-import { ndc11 } from '../drug/units-helpers.js';
-import { SOURCE_NOTE, doseAmount } from './common.js';
-
-/** dispenseFor reads only the line's code. */
-const byCode = (code: string): ClaimLine => ({ code }) as ClaimLine;
+import { catalogDrug, unitRange } from '../drug/lines.js';
+import { SOURCE_NOTE, describeGiven, doseAmount, doseBilled, eachDose, givenOf } from './common.js';
 
 /**
  * `billing-model.not-billed`: a drug given per the MAR and dispensed buy-and-bill (hospital stock,
@@ -31,28 +26,11 @@ export const notBilled: Check = {
   },
   perEncounter(enc, ctx) {
     if (enc.mar.length === 0 || enc.dispense.length === 0 || enc.claims.length === 0 || enc.claimsIncomplete) return;
-    const seen = new Set<string>();
-    for (const row of enc.mar) {
-      if (row.dose !== undefined && row.dose <= 0) continue;
-      const codes = marCodes(ctx.rules, row);
-      if (codes.length === 0) continue;
-      const date = row.date ?? enc.serviceDate;
-      const key = `${codes.join('/')}|${date}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      // dispense rows of the drug: at least one buy-and-bill row, none bagged
-      const rows: DispenseRow[] = [];
-      let bagged = false;
-      for (const c of codes) {
-        for (const d of dispenseFor(enc, byCode(c), ctx.rules)) {
-          if (rows.includes(d)) continue;
-          if (d.billingModel !== 'buy_and_bill') bagged = true;
-          rows.push(d);
-        }
-      }
-      if (rows.length === 0 || bagged) continue;
-      if (billed(enc.claims, codes, date, rows, row, ctx.rules)) continue;
-      const given = enc.mar.filter((m) => (m.date ?? enc.serviceDate) === date && (m.dose === undefined || m.dose > 0) && sameCodes(marCodes(ctx.rules, m), codes));
+    eachDose(enc, ctx.rules, (d) => {
+      // hospital stock only: at least one buy-and-bill row, none bagged
+      if (d.bagged > 0 || doseBilled(enc.claims, d, ctx.rules)) return;
+      const { codes, date, rows } = d;
+      const given = givenOf(enc, ctx.rules, d);
       const code = codes[0] as string;
       const drug = codes.length === 1 ? catalogDrug(ctx.rules, code, date) : undefined;
       const range = drug ? unitRange(given, drug) : undefined;
@@ -60,10 +38,10 @@ export const notBilled: Check = {
       const m = range ? doseAmount(ctx.rules, code, date, ctx.payers.resolve(payer).type, range.min) : undefined;
       const what = codes.length === 1 ? code : codes.join(' or ');
       ctx.report({
-        message: `${row.drug}${row.dose !== undefined ? ` ${row.dose}${row.doseUnit ? ` ${row.doseUnit}` : ''}` : ''} given (${given.map((g) => g.administrationId ?? `MAR row ${g.row}`).join(', ')}) and dispensed buy-and-bill (${rows.map((d) => d.dispenseId).join(', ')}); no ${what} line on the claim for ${date}${m ? `; ${range?.min} units x P = $${m.amount.toFixed(2)} (${m.release}${m.estimate ? ', an estimate for this payer' : ''})` : ''}.`,
+        message: `${describeGiven(d, given)} and dispensed buy-and-bill (${rows.map((r) => r.dispenseId).join(', ')}); no ${what} line on the claim for ${date}${m ? `; ${range?.min} units x P = $${m.amount.toFixed(2)} (${m.release}${m.estimate ? ', an estimate for this payer' : ''})` : ''}.`,
         records: [
           ...given.map((g) => ({ kind: 'mar' as const, record: g, column: 'drug' })),
-          ...rows.map((d) => ({ kind: 'dispense' as const, record: d, column: 'billing_model' })),
+          ...rows.map((r) => ({ kind: 'dispense' as const, record: r, column: 'billing_model' })),
         ],
         patientId: enc.patientId,
         serviceDate: date,
@@ -71,25 +49,6 @@ export const notBilled: Check = {
         expected: range ? `${what} x ${range.min}${range.max !== range.min ? `-${range.max}` : ''} on ${date}` : `a ${what} drug line on ${date}`,
         ...(m ? { amountAtRisk: m.amount, direction: 'under' as const } : { direction: 'under' as const }),
       });
-    }
+    });
   },
 };
-
-const sameCodes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
-
-/** A claim line of the date bills the drug: its code, the dispensed/charted NDC, or a NOC code. */
-function billed(claims: readonly ClaimLine[], codes: readonly string[], date: string, rows: readonly DispenseRow[], mar: MarRow, rules: Parameters<typeof isNocCode>[0]): boolean {
-  let ndcs: Set<string> | undefined;
-  for (const l of claims) {
-    if (l.serviceDate !== date) continue;
-    const c = l.code.toUpperCase();
-    if (codes.includes(c)) return true;
-    if (isNocCode(rules, c, date)) return true;
-    if (l.ndc) {
-      ndcs ??= new Set([...rows.map((d) => ndc11(d.ndc)), ndc11(mar.ndc)].filter((x): x is string => x !== undefined));
-      const n = ndc11(l.ndc);
-      if (n !== undefined && ndcs.has(n)) return true;
-    }
-  }
-  return false;
-}
