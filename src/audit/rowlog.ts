@@ -20,6 +20,8 @@ export type RowStatus = 'ok' | Severity | 'not-audited';
  */
 export class RowLog {
   private readonly rows: number[] = [];
+  /** position in `rows` of each row number (row numbers are line numbers: nearly dense) */
+  private readonly at: number[] = [];
   private readonly lengths: number[] = [];
   /** byte offset of each row's text in the spool */
   private readonly starts: number[] = [];
@@ -55,6 +57,7 @@ export class RowLog {
     const shown = this.redact ? this.redact(cells) : cells;
     const text = this.writer.rowText(this.redact || raw === undefined ? { cells: shown } : { raw, cells });
     const n = this.spool.write(text);
+    this.at[row] = this.rows.length;
     this.rows.push(row);
     this.lengths.push(n);
     this.starts.push(this.spooled);
@@ -94,17 +97,8 @@ export class RowLog {
   }
 
   private indexOf(row: number): number {
-    const rows = this.rows;
-    let lo = 0;
-    let hi = rows.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const r = rows[mid] as number;
-      if (r === row) return mid;
-      if (r < row) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const i = this.at[row];
+    return i === undefined ? -1 : i;
   }
 
   attach(row: number, f: Finding): void {

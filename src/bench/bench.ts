@@ -14,7 +14,9 @@
  * hits both alike; the figures are the best (lowest) of each. Prints the ratio audit / baseline
  * (target <= 2.5) and the highest peak memory (target <= 1 GB); also the ratio of CPU times
  * (user + system), which other load on the machine disturbs less than wall time.
- * Options: --encounters N (default 100000), --rounds R, --keep (keep the last audit output).
+ * Options: --encounters N (default 100000), --rounds R, --keep (keep the last audit output), --from DATE
+ * and --to DATE (the dates of service generated; a multi-year retrospective: --from 2022-01-01 --to
+ * 2025-12-31), --planted (plant the samples' problems, so that findings are written too).
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, rmSync, mkdtempSync, statSync } from 'node:fs';
@@ -42,7 +44,7 @@ async function baseline(dir: string): Promise<{ ms: number; cpuMs: number; recor
   return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, records };
 }
 
-function runAudit(dir: string, out: string, rssFile: string): Promise<{ ms: number; code: number | null; stderr: string }> {
+function runAudit(dir: string, out: string, rssFile: string, extra: readonly string[]): Promise<{ ms: number; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(
@@ -60,6 +62,7 @@ function runAudit(dir: string, out: string, rssFile: string): Promise<{ ms: numb
         '--quiet',
         '--fail-on',
         'never',
+        ...extra,
       ],
       { env: { ...process.env, INFUSION_AUDIT_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -75,10 +78,20 @@ async function main(): Promise<number> {
   const nIdx = args.indexOf('--encounters');
   const encounters = nIdx >= 0 ? Number(args[nIdx + 1]) : 100_000;
   const keep = args.includes('--keep');
-  const dir = join(PACKAGE_ROOT, '.bench', `data-${encounters}-2023`);
+  const arg = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const from = arg('--from') ?? '2023-01-01';
+  const to = arg('--to');
+  // --planted: the samples' planted problems too (findings to write), as in a real client's data
+  const planted = args.includes('--planted');
+  const dir = join(PACKAGE_ROOT, '.bench', from === '2023-01-01' && to === undefined && !planted ? `data-${encounters}-2023` : `data-${encounters}-${from}-${to ?? 'open'}${planted ? '-planted' : ''}`);
+  // a retrospective review names its period, as `audit --since --until` would
+  const period = to !== undefined ? ['--since', from, '--until', to] : [];
   if (!existsSync(join(dir, 'claims.csv'))) {
     const t0 = performance.now();
-    await generateSamples(dir, { encounters, seed: 'bench', planted: false, from: '2023-01-01' });
+    await generateSamples(dir, { encounters, seed: 'bench', planted, from, ...(to !== undefined ? { to } : {}) });
     process.stderr.write(`generated ${encounters} encounters in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
   const sizes = KINDS.map((k) => statSync(join(dir, `${k}.csv`)).size).reduce((a, b) => a + b, 0);
@@ -95,7 +108,7 @@ async function main(): Promise<number> {
     base.records = b.records;
     const out = mkdtempSync(join(tmpdir(), 'infusion-audit-bench-'));
     const rssFile = join(out, 'rss');
-    const a = await runAudit(dir, join(out, 'out'), rssFile);
+    const a = await runAudit(dir, join(out, 'out'), rssFile, period);
     if (a.code !== 0) {
       process.stderr.write(`audit failed with exit code ${a.code}:\n${a.stderr}\n`);
       return 1;
@@ -117,7 +130,7 @@ async function main(): Promise<number> {
   const ratio = audit.ms / base.ms;
   const mb = rssKiB / 1024;
   const lines = [
-    `encounters:            ${encounters.toLocaleString('en-US')} (${base.records.toLocaleString('en-US')} CSV records, ${(sizes / 1e6).toFixed(1)} MB)`,
+    `encounters:            ${encounters.toLocaleString('en-US')} (${base.records.toLocaleString('en-US')} CSV records, ${(sizes / 1e6).toFixed(1)} MB; dates of service from ${from}${to !== undefined ? ` to ${to}, audited with --since/--until` : ''}${planted ? ', planted problems' : ''})`,
     `baseline (csv-parse):  ${(base.ms / 1000).toFixed(2)} s  (array mode, records counted, 4 files in sequence, best of ${rounds})`,
     `audit --format json,csv: ${(audit.ms / 1000).toFixed(2)} s  (child process, spawn to exit, best of ${rounds})`,
     `ratio:                 ${ratio.toFixed(2)}x  (target <= 2.5x) ${ratio <= 2.5 ? 'OK' : 'OVER'}`,

@@ -8,7 +8,7 @@ import type { ClaimLine, DispenseRow, MarRow } from '../../model.js';
 import type { PayerPolicy, PayerType, RuleSet } from '../../rules/index.js';
 import type { Encounter, FindingInput } from '../types.js';
 import { acquisitions, type DrugAcquisition } from '../340b/acquisition.js';
-import { dispenseFor, drugAmount, drugPrice, isNocCode, marCodes } from '../drug/lines.js';
+import { dispenseForCode, drugAmount, drugPrice, isNocCode, marCodes } from '../drug/lines.js';
 import { ndc11 } from '../drug/units-helpers.js';
 
 export const SOURCE_NOTE =
@@ -85,29 +85,25 @@ export interface Dose {
   bagged: number;
 }
 
-/** dispenseFor reads only the line's code. */
-const byCode = (code: string): ClaimLine => ({ code }) as ClaimLine;
-
 /**
  * Each drug and date of the encounter's MAR (a dose above zero, or blank) that has dispense rows,
  * once, on its first MAR row: what `not-billed` (hospital stock) and `bag-line-missing` (bagged)
  * look for on the claim.
  */
 export function eachDose(enc: Encounter, rules: RuleSet, visit: (d: Dose) => void): void {
-  let seen: Set<string> | undefined;
+  // drugs and dates already visited: a handful per encounter, compared without key strings
+  const seen: { codes: readonly string[]; date: string }[] = [];
   for (const row of enc.mar) {
     if (row.dose !== undefined && row.dose <= 0) continue;
     const codes = marCodes(rules, row);
     if (codes.length === 0) continue;
     const date = row.date ?? enc.serviceDate;
-    const key = `${codes.join('/')}|${date}`;
-    seen ??= new Set();
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.some((x) => x.date === date && (x.codes === codes || sameCodes(x.codes, codes)))) continue;
+    seen.push({ codes, date });
     const rows: DispenseRow[] = [];
     let bagged = 0;
     for (const c of codes) {
-      for (const d of dispenseFor(enc, byCode(c), rules)) {
+      for (const d of dispenseForCode(enc, c, rules)) {
         if (rows.includes(d)) continue;
         if (d.billingModel !== 'buy_and_bill') bagged++;
         rows.push(d);
@@ -132,6 +128,8 @@ export function describeGiven(d: Dose, given: readonly MarRow[]): string {
 
 /** Some claim line of the dose's date bills the drug (its code, its dispensed/charted NDC, or a NOC code). */
 export function doseBilled(claims: readonly ClaimLine[], d: Dose, rules: RuleSet): boolean {
+  // the usual case first and cheaply: a line of the date under one of the drug's codes
+  for (const l of claims) if (l.serviceDate === d.date && d.codes.includes(l.code.toUpperCase())) return true;
   let ndcs: Set<string> | undefined;
   const ndcsOf = () => (ndcs ??= new Set([...d.rows.map((r) => ndc11(r.ndc)), ndc11(d.row.ndc)].filter((x): x is string => x !== undefined)));
   for (const l of claims) if (doseLineMatch(l, d.codes, d.date, ndcsOf, rules) !== undefined) return true;

@@ -133,7 +133,12 @@ export function dispenseCodes(rules: RuleSet, row: DispenseRow): string[] {
 
 /** The encounter's dispense records of the line's drug (through the crosswalk, else the drug text via the catalog). */
 export function dispenseFor(enc: Encounter, line: ClaimLine, rules: RuleSet): readonly DispenseRow[] {
-  return dispenseByCode(enc, rules).get(line.code.toUpperCase()) ?? NO_DISPENSE;
+  return dispenseForCode(enc, line.code, rules);
+}
+
+/** The encounter's dispense records for a HCPCS code (see dispenseFor). */
+export function dispenseForCode(enc: Encounter, code: string, rules: RuleSet): readonly DispenseRow[] {
+  return dispenseByCode(enc, rules).get(code.toUpperCase()) ?? NO_DISPENSE;
 }
 
 const dispenseIndex = lastEncounter<Map<string, DispenseRow[]>>();

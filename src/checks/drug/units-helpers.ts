@@ -123,6 +123,7 @@ export interface DrugView {
 }
 
 const views = lastEncounter<DrugView>();
+const NO_MAR: readonly MarRow[] = [];
 
 /** The encounter's drug lines by date and code, built once per encounter (shared by the drug checks). */
 export function drugView(enc: Encounter, rules: RuleSet): DrugView {
@@ -130,15 +131,23 @@ export function drugView(enc: Encounter, rules: RuleSet): DrugView {
 }
 
 function buildView(enc: Encounter, rules: RuleSet): DrugView {
-  const byKey = new Map<string, DrugGroup>();
+  // groups in order of first appearance; an encounter has a handful, so a list searched by date and
+  // code (no key string per line)
+  const groups: DrugGroup[] = [];
   const billedByDate = new Map<string, Set<string>>();
   for (const c of drugLinesOf(enc, rules)) {
     const code = c.code.trim().toUpperCase();
-    const key = `${c.serviceDate}|${code}`;
-    let g = byKey.get(key);
+    let g: DrugGroup | undefined;
+    for (let i = 0; i < groups.length; i++) {
+      const x = groups[i] as DrugGroup;
+      if (x.code === code && x.date === c.serviceDate) {
+        g = x;
+        break;
+      }
+    }
     if (!g) {
-      g = { date: c.serviceDate, code, lines: [], given: [], jw: [], billedGiven: 0, billedJw: 0, mar: [], wasteUnits: 0, noc: isNocCode(rules, code, c.serviceDate) };
-      byKey.set(key, g);
+      g = { date: c.serviceDate, code, lines: [], given: [], jw: [], billedGiven: 0, billedJw: 0, mar: NO_MAR, wasteUnits: 0, noc: isNocCode(rules, code, c.serviceDate) };
+      groups.push(g);
     }
     g.lines.push(c);
     if (isJW(c)) {
@@ -152,12 +161,12 @@ function buildView(enc: Encounter, rules: RuleSet): DrugView {
     if (!s) billedByDate.set(c.serviceDate, (s = new Set()));
     s.add(code);
   }
-  for (const g of byKey.values()) {
+  for (const g of groups) {
     if (g.noc) continue;
     const unit = drugUnit(rules, g.code, g.date);
     if (unit) g.unit = unit;
     const first = g.lines[0] as ClaimLine;
-    g.mar = enc.mar.length ? marFor(enc, first, rules) : [];
+    g.mar = enc.mar.length ? marFor(enc, first, rules) : NO_MAR;
     if (unit && g.mar.length) {
       const r = unitRange(g.mar, unit);
       if (r) g.range = r;
@@ -166,7 +175,7 @@ function buildView(enc: Encounter, rules: RuleSet): DrugView {
       if (waste) g.wasteUnits = Math.floor(Math.round(waste.total * 1e6) / Math.round(unit.unitSize * 1e6));
     }
   }
-  return { groups: [...byKey.values()], billedByDate };
+  return { groups, billedByDate };
 }
 
 // ---------------------------------------------------------------------------------------------
