@@ -117,6 +117,8 @@ export class EncounterChecker {
   private readonly payers: PayerResolver;
   private readonly refData: ReferenceDataCounter;
   private readonly ctxs: Map<Check, CheckContext>;
+  /** the checks with a perEncounter hook and their contexts, in registry order */
+  private readonly perEncounter: readonly { check: Check; ctx: CheckContext }[];
   private readonly errors = new Map<string, { count: number; message: string }>();
   private current: Encounter | undefined;
   private out: PlacedFinding[] = [];
@@ -139,6 +141,7 @@ export class EncounterChecker {
         },
       ]),
     );
+    this.perEncounter = this.active.filter((c) => c.perEncounter !== undefined).map((check) => ({ check, ctx: this.ctx(check) }));
     for (const c of this.active) c.start?.(this.ctx(c));
   }
 
@@ -165,13 +168,14 @@ export class EncounterChecker {
   check(enc: Encounter): EncounterSummary {
     for (const c of enc.claims) this.refData.add(c);
     this.current = enc;
-    for (const c of this.active) {
-      if (!c.perEncounter) continue;
+    const per = this.perEncounter;
+    for (let i = 0; i < per.length; i++) {
+      const { check, ctx } = per[i] as { check: Check; ctx: CheckContext };
       // try/catch in the loop, not a closure per check and encounter (millions of allocations)
       try {
-        c.perEncounter(enc, this.ctx(c));
+        (check.perEncounter as NonNullable<Check['perEncounter']>)(enc, ctx);
       } catch (err) {
-        this.failed(c, err);
+        this.failed(check, err);
       }
     }
     this.current = undefined;

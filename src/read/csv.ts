@@ -23,6 +23,7 @@
  * with `on_record`) to find the failing record exactly, then stream again after it. The cost is
  * paid only around bad records (at most ~0.7 MB re-read per bad record).
  */
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvError, Parser, type Options } from 'csv-parse';
@@ -153,6 +154,8 @@ export class CsvReader {
 
   private row = 0;
   private line = 1;
+  /** the fast path's current chunk holds no byte >= 0x80: no cell needs decoding (skips a scan per line) */
+  private asciiChunk = false;
   private readonly opts: Options;
   private readonly crlf: boolean;
 
@@ -198,7 +201,7 @@ export class CsvReader {
    * Turn one csv-parse record into a ParsedRow; null for a blank row; 'suspicious' for a
    * multi-line record whose field count does not match the header (an unclosed quote).
    */
-  private accept(record: string[], raw: string, issues?: ReadIssue[]): ParsedRow<InputKind> | null | 'suspicious' {
+  private accept(record: string[], raw: string, issues?: ReadIssue[], content?: string): ParsedRow<InputKind> | null | 'suspicious' {
     const end = this.contentEnd(raw);
     const firstBreak = raw.indexOf(this.crlf ? '\n' : '\r');
     const multiLine = firstBreak >= 0 && firstBreak < end;
@@ -225,8 +228,8 @@ export class CsvReader {
       this.blankRows++;
       return null;
     }
-    let text = end === raw.length ? raw : raw.slice(0, end);
-    if (HIGH.test(text)) {
+    let text = content ?? (end === raw.length ? raw : raw.slice(0, end));
+    if (!this.asciiChunk && HIGH.test(text)) {
       for (let i = 0; i < record.length; i++) if (HIGH.test(record[i]!)) record[i] = this.decode(record[i]!);
       text = this.decode(text);
     }
@@ -498,6 +501,7 @@ export class CsvReader {
         try {
           scan: for await (const chunk of src) {
             const buf = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+            this.asciiChunk = isAscii(buf);
             let i = 0;
             for (;;) {
               const nl = buf.indexOf(br, i);
@@ -510,12 +514,13 @@ export class CsvReader {
               }
               // raw as csv-parse gives it: the line break included, but the \n of \r\n left out
               const raw = buf.toString('latin1', i, crBefore ? nl : nl + 1);
-              const cells = splitPlainLine(raw.slice(0, contentEnd - i), this.o.delimiter);
+              const content = raw.slice(0, contentEnd - i);
+              const cells = splitPlainLine(content, this.o.delimiter);
               if (cells === undefined) {
                 hard = base + i;
                 break scan;
               }
-              const pr = this.accept(cells, raw);
+              const pr = this.accept(cells, raw, undefined, content);
               if (pr !== null && pr !== 'suspicious' && take(pr)) {
                 yield out;
                 out = [];
@@ -537,6 +542,7 @@ export class CsvReader {
           // a read error of the file is an input error; anything else (a bug) goes up as it is
           throw typeof (e as NodeJS.ErrnoException | undefined)?.code === 'string' ? ioError(e, this.o.path) : e;
         } finally {
+          this.asciiChunk = false;
           src.destroy();
         }
         if (hard >= 0) {
