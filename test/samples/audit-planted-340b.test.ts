@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/run.js';
 import { isDrugLine } from '../../src/checks/drug/lines.js';
@@ -102,6 +103,27 @@ describe('audit samples: the retrospective 340B review (summary.review340b)', ()
     expect(rv?.exceptions.modifierOnNon340b).toBeGreaterThan(0);
     const findings340b = result.exceptions.filter((e) => e.category === '340b').reduce((n, e) => n + (e.amountAtRisk ?? 0), 0);
     expect(rv?.cells.reduce((n, c) => n + c.amountAtRisk, 0)).toBeCloseTo(findings340b, 2);
+  });
+
+  it('audit.xlsx has the "340B review" sheet (one row per cell) and report.html the chart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ia-planted-340b-reports-'));
+    try {
+      const r = (await runAudit({ dir: SAMPLES, rules: [], out: dir, formats: new Set(['xlsx', 'html']), redact: false })).result;
+      const cells = r.summary.review340b?.cells ?? [];
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, 'audit.xlsx'));
+      const ws = wb.getWorksheet('340B review');
+      expect(ws).toBeDefined();
+      let lines = 0;
+      for (let row = 2; row <= 1 + cells.length; row++) lines += Number(ws?.getRow(row).getCell(8).value);
+      expect(lines).toBe(r.summary.review340b?.drugLines);
+      expect(ws?.getRow(2 + cells.length).getCell(1).value ?? null).toBeNull();
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      expect(html).toContain('<section id="review-340b"><h2>340B review</h2>');
+      expect(html).toMatch(/<rect class="inv-340b"[^>]*><title>2025Q4 340B: [\d,]+ lines<\/title>/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('with --since/--until only the drug lines of the period are reviewed', async () => {
