@@ -186,6 +186,77 @@ export interface Summary {
   /** additive: totals per direction and per category */
   amountAtRiskByDirection: Record<Direction, number>;
   amountAtRiskByCategory: Record<Category, number>;
+  /** additive: the retrospective 340B review of the drug lines audited (src/audit/review340b.ts) */
+  review340b?: Review340b;
+}
+
+/** Inventory status of a drug line (340b-and-billing-model.md section 4), in report order. */
+export const REVIEW_INVENTORY = ['340b', 'non-340b', 'mixed', 'bag', 'unknown'] as const;
+export type ReviewInventory = (typeof REVIEW_INVENTORY)[number];
+
+/** The exception totals of the review (section 7), in report order. */
+export const REVIEW_EXCEPTIONS = ['modifierMissing', 'modifierWrong', 'modifierOnNon340b', 'mixed', 'duplicateDiscount', 'notVerifiable'] as const;
+export type ReviewException = (typeof REVIEW_EXCEPTIONS)[number];
+
+/** Which finding rule ids feed which exception total (notVerifiable has none: it counts lines). */
+export const REVIEW_EXCEPTION_RULES: Record<ReviewException, readonly string[]> = {
+  modifierMissing: ['340b.missing'],
+  modifierWrong: ['340b.wrong', '340b.medicaid-identifier'],
+  modifierOnNon340b: ['340b.not-340b'],
+  mixed: ['340b.mixed'],
+  duplicateDiscount: ['340b.duplicate-discount'],
+  notVerifiable: [],
+};
+
+/** Labels for the workbook, the HTML page and the console. */
+export const REVIEW_EXCEPTION_LABELS: Record<ReviewException, string> = {
+  modifierMissing: 'Modifier missing',
+  modifierWrong: 'Modifier wrong',
+  modifierOnNon340b: 'Modifier on a non-340B drug',
+  mixed: 'Mixed inventory on one line',
+  duplicateDiscount: 'Duplicate discount (Medicaid)',
+  notVerifiable: 'Lines not verifiable (no dispense link or blank inventory)',
+};
+
+/** The retrospective 340B review (340b-and-billing-model.md section 7): a pivot of the drug lines. */
+export interface Review340b {
+  /** drug claim lines reviewed (every drug line audited, JW lines included) */
+  drugLines: number;
+  /** drug lines per inventory status */
+  byInventory: Record<ReviewInventory, number>;
+  /** findings per exception (notVerifiable: lines of unknown acquisition, no finding) */
+  exceptions: Record<ReviewException, number>;
+  /** one per distinct combination, sorted by quarter, payer type, payer, entity, modifiers, inventory */
+  cells: Review340bCell[];
+}
+
+export interface Review340bCell {
+  /** quarter of the date of service, `2025Q4` */
+  quarter: string;
+  payerType: string;
+  /** the payer name as billed */
+  payer: string;
+  /** the facility's 340B designation on the date of service (`none`: not a covered entity) */
+  entityType: string;
+  /**
+   * what the rules in force on the DOS ask of the line given its stock: 340B stock JG | TB | a state
+   * id | optional | none | not-judged | unconfigured; other stock none (or the state's non-340B
+   * modifier); mixed split; unknown unknown
+   */
+  expectedModifier: string;
+  /** the 340B modifiers billed (JG, TB, the payer's state ids), `+`-joined in claim order; `none` */
+  billedModifier: string;
+  inventory: ReviewInventory;
+  lines: number;
+  units: number;
+  /** sum of the lines' charges (lines without a charge count 0) */
+  charges: number;
+  /** units x P (ASP payment limit of the date's quarter, Medicare packaged SI N: 0); absent when no line of the cell has a price */
+  estimatedAllowed?: number;
+  /** lines of the cell without a price of their quarter (not in estimatedAllowed); absent when 0 */
+  unpricedLines?: number;
+  /** sum of the amountAtRisk of the 340b findings on the lines */
+  amountAtRisk: number;
 }
 
 export interface AuditResult {

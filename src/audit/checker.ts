@@ -17,6 +17,7 @@ import { codingFor } from '../checks/admin/mar-input.js';
 import { summariseLines, type Derivation } from '../checks/admin/derive.js';
 import { adminCodeInfo } from '../checks/admin/billed.js';
 import { ReferenceDataCounter } from './reference-data.js';
+import { Review340bCounter } from './review340b.js';
 import { byText, sortSmall } from '../util/sort.js';
 
 /** How an input file is named in a finding's evidence. */
@@ -97,6 +98,7 @@ export interface CheckerTotals {
   checkErrors: { ruleId: string; count: number; message: string }[];
   unmatchedPayers: AuditResult['unmatchedPayers'];
   referenceData: NonNullable<AuditResult['referenceData']>;
+  review340b: NonNullable<AuditResult['summary']['review340b']>;
 }
 
 export interface CheckerOptions {
@@ -116,6 +118,7 @@ export class EncounterChecker {
   private readonly maker: FindingMaker;
   private readonly payers: PayerResolver;
   private readonly refData: ReferenceDataCounter;
+  private readonly review340b: Review340bCounter;
   private readonly ctxs: Map<Check, CheckContext>;
   /** the checks with a perEncounter hook and their contexts, in registry order */
   private readonly perEncounter: readonly { check: Check; ctx: CheckContext }[];
@@ -128,6 +131,7 @@ export class EncounterChecker {
     this.maker = { facility: o.facility, files: o.files, redact: o.redact };
     this.payers = new PayerResolver(o.facility);
     this.refData = new ReferenceDataCounter(o.rules);
+    this.review340b = new Review340bCounter(o.rules, o.facility, this.payers);
     this.ctxs = new Map(
       this.active.map((check) => [
         check,
@@ -152,6 +156,7 @@ export class EncounterChecker {
   private emit(check: Check, fi: FindingInput): void {
     const finding = makeFinding(this.maker, check, fi, this.current?.encounterId);
     if (!finding) return;
+    this.review340b.noteFinding(finding);
     const rows: number[] = [];
     for (const r of fi.records) rows.push(r.record.input, r.record.row);
     this.out.push({ finding, rows });
@@ -179,6 +184,7 @@ export class EncounterChecker {
       }
     }
     this.current = undefined;
+    this.review340b.add(enc);
     const { rules, facility, redact } = this.o;
     return summarise(enc, rules, redact, codingFor(enc, { rules, facility, payers: this.payers }));
   }
@@ -200,6 +206,7 @@ export class EncounterChecker {
       checkErrors: [...this.errors].map(([ruleId, e]) => ({ ruleId, ...e })),
       unmatchedPayers: this.payers.unmatched(),
       referenceData: this.refData.result(),
+      review340b: this.review340b.result(),
     };
   }
 }

@@ -470,7 +470,7 @@ async function runPass(linking: 'streaming' | 'in-memory', pc: PassContext): Pro
       generatedAt: now.toISOString(),
       rulePacks: rules.used(),
       inputs,
-      summary: summarise2(findings, encounters.length, claimLines.n),
+      summary: { ...summarise2(findings, encounters.length, claimLines.n), review340b: totals.review340b },
       exceptions: findings,
       encounters,
       skippedChecks: skipped.map((c) => ({

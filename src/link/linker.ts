@@ -7,12 +7,17 @@ import type { Encounter } from '../checks/types.js';
  * Linking (SPEC "Inputs"): by `encounter_id` when both sides carry it, else by patient + date.
  * Claim lines define encounters (by encounter_id, else patient|service_date). A MAR or dispense
  * row joins the claim group with its encounter_id; failing that, the single claim group of the
- * same patient on its date whose encounter_id does not contradict the row's; failing that, it
- * forms an encounter of its own (administered or dispensed with nothing billed: charge capture
- * judges those).
+ * same patient on its date whose encounter_id does not contradict the row's; failing that, a
+ * dispense row takes the single such claim group of the next day (340b-and-billing-model.md
+ * section 4: a dispense links to a drug line of DOS in [dispense_date, dispense_date + 1], i.e.
+ * dispense_date in [DOS - 1 day, DOS]; the encounter keeps its claims' date); failing that, the
+ * row forms an encounter of its own (administered or dispensed with nothing billed: charge
+ * capture judges those).
  *
  * Streaming: rows are added in date order (the pipeline merges the inputs by date). MAR and
- * dispense rows wait in `pending` until every claim line of their date has been read, then link.
+ * dispense rows wait in `pending` until every claim line of their date has been read, then link;
+ * a dispense row with no claim group on its date waits in `nextDay` until the claim lines of the
+ * next day are in too.
  * `closeBefore(date)` hands back every encounter whose last date is before `date` minus the
  * window (multi-day visits), so memory holds only the open window.
  */
@@ -20,6 +25,8 @@ export class Linker {
   private groups = new Map<string, Group>();
   private byPatientDate = new Map<string, Group[]>();
   private pending = new Map<string, (MarRow | DispenseRow)[]>();
+  /** dispense rows of a date with no claim group on that date: they may link to the next day's */
+  private nextDay = new Map<string, DispenseRow[]>();
   /** rows with no date at all but an encounter id (a MAR row whose start is unreadable) */
   private undated: (MarRow | DispenseRow)[] = [];
   private authsByPatient = new Map<string, AuthRow[]>();
@@ -65,8 +72,28 @@ export class Linker {
   resolveBefore(date: string): void {
     for (const [d, rows] of this.pending) {
       if (d >= date) continue;
-      for (const r of rows) this.link(r, d);
+      for (const r of rows) {
+        const g = this.linkedGroup(r, d);
+        if (g) this.join(g, r, d);
+        else if ('dispenseId' in r) {
+          const list = this.nextDay.get(d);
+          if (list) list.push(r);
+          else this.nextDay.set(d, [r]);
+        } else this.join(this.ownGroup(r, d), r, d);
+      }
       this.pending.delete(d);
+    }
+    for (const [d, rows] of this.nextDay) {
+      const next = addDays(d, 1);
+      // every claim line of the next day must be in (it precedes `date`)
+      if (next >= date) continue;
+      for (const r of rows) {
+        const g = this.claimGroupOn(r, next);
+        // joins without touching the group's dates: the encounter keeps its claims' date
+        if (g) pushOther(g, r);
+        else this.join(this.ownGroup(r, d), r, d);
+      }
+      this.nextDay.delete(d);
     }
   }
 
@@ -107,23 +134,32 @@ export class Linker {
     return this.groups.size;
   }
 
-  private link(r: MarRow | DispenseRow, date: string): void {
-    let g: Group | undefined;
-    if (r.encounterId !== undefined) g = this.groups.get(r.encounterId);
+  /** The group the row joins by its encounter_id, else the single claim group of its patient on its date. */
+  private linkedGroup(r: MarRow | DispenseRow, date: string): Group | undefined {
+    const g = r.encounterId !== undefined ? this.groups.get(r.encounterId) : undefined;
+    return g ?? this.claimGroupOn(r, date);
+  }
+
+  /** The single claim group of the row's patient on `date` whose encounter_id does not contradict the row's. */
+  private claimGroupOn(r: MarRow | DispenseRow, date: string): Group | undefined {
+    const candidates = (this.byPatientDate.get(`${r.patientId}|${date}`) ?? []).filter(
+      (c) => c.claims.length > 0 && (r.encounterId === undefined || c.encounterId === undefined),
+    );
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  /** The row's own encounter (nothing billed to join): keyed by its encounter_id, else patient|date. */
+  private ownGroup(r: MarRow | DispenseRow, date: string): Group {
+    const key = r.encounterId ?? `${r.patientId}|${date}`;
+    let g = this.groups.get(key);
     if (!g) {
-      const candidates = (this.byPatientDate.get(`${r.patientId}|${date}`) ?? []).filter(
-        (c) => c.claims.length > 0 && (r.encounterId === undefined || c.encounterId === undefined),
-      );
-      if (candidates.length === 1) g = candidates[0];
+      g = newGroup(key, r.encounterId, r.patientId, date);
+      this.groups.set(key, g);
     }
-    if (!g) {
-      const key = r.encounterId ?? `${r.patientId}|${date}`;
-      g = this.groups.get(key);
-      if (!g) {
-        g = newGroup(key, r.encounterId, r.patientId, date);
-        this.groups.set(key, g);
-      }
-    }
+    return g;
+  }
+
+  private join(g: Group, r: MarRow | DispenseRow, date: string): void {
     pushOther(g, r);
     this.touch(g, date);
   }

@@ -68,6 +68,16 @@ export function consoleSummary(result: AuditResult, opts: { color: boolean }): s
     );
   }
 
+  const rv = s.review340b;
+  if (rv && rv.drugLines > 0) {
+    const inv = rv.byInventory;
+    const ex = rv.exceptions;
+    lines.push(
+      `  340B review: ${formatCount(rv.drugLines)} drug line${rv.drugLines === 1 ? '' : 's'}, ${formatCount(inv['340b'])} 340B, ${formatCount(inv.unknown)} not verifiable; ` +
+        `modifier missing ${formatCount(ex.modifierMissing)}, wrong ${formatCount(ex.modifierWrong)}, on non-340B ${formatCount(ex.modifierOnNon340b)}, mixed ${formatCount(ex.mixed)}, duplicate discount ${formatCount(ex.duplicateDiscount)}`,
+    );
+  }
+
   if (result.baseline) {
     const b = result.baseline;
     const fresh = `${formatCount(b.new)} new`;

@@ -4,7 +4,20 @@
  * HTML-escaped. Facility-neutral: input files are named by their base name only.
  */
 import * as nodePath from 'node:path';
-import { CATEGORIES, SEVERITIES, type AuditResult, type Category, type Finding, type Severity } from '../model.js';
+import {
+  CATEGORIES,
+  REVIEW_EXCEPTIONS,
+  REVIEW_EXCEPTION_LABELS,
+  REVIEW_EXCEPTION_RULES,
+  REVIEW_INVENTORY,
+  SEVERITIES,
+  type AuditResult,
+  type Category,
+  type Finding,
+  type Review340b,
+  type ReviewInventory,
+  type Severity,
+} from '../model.js';
 import { compareTop, topFindings } from './aggregate.js';
 import { formatCount, formatMoney, periodText } from './format.js';
 import { FileSink } from './sink.js';
@@ -42,6 +55,8 @@ td.n,th.n{text-align:right;white-space:nowrap}
 .badge.error{background:${SEVERITY_COLOR.error}}.badge.warning{background:${SEVERITY_COLOR.warning}}.badge.info{background:${SEVERITY_COLOR.info}}
 .muted{color:#566072}
 .warn{color:${SEVERITY_COLOR.error};font-weight:600}
+.legend{display:flex;flex-wrap:wrap;gap:12px;margin:4px 0 8px;font-size:12px;color:#566072}
+.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
 footer{margin:32px 0 8px;color:#566072;font-size:12px}
 `;
 
@@ -136,6 +151,9 @@ export function renderHtml(result: AuditResult): string {
     out.push('</tbody></table>');
   }
   out.push('</section>\n');
+
+  // retrospective 340B review
+  if (s.review340b) out.push(review340bSection(s.review340b));
 
   // inputs and reconciliation
   out.push('<section><h2>Inputs</h2>');
@@ -255,26 +273,123 @@ interface Bar {
 
 /** A horizontal bar chart as inline SVG (no xmlns needed inside HTML). */
 export function barChart(bars: readonly Bar[], color: string, label: string): string {
-  const labelW = 120;
-  const barW = 300;
-  const textW = 110;
+  return hBarChart(
+    bars.map((b) => ({ label: b.label, text: b.text, segments: [{ value: b.value, color, title: `${b.label}: ${b.text}` }] })),
+    label,
+    { labelW: 120, barW: 300, textW: 110, rounded: true },
+  );
+}
+
+interface Segment {
+  value: number;
+  color: string;
+  title: string;
+  /** a class on the segment's rect */
+  cls?: string;
+}
+
+/**
+ * Horizontal bars as inline SVG, each of one or more segments laid end to end, scaled to the
+ * longest bar; the row's label before it and its text after it. A segment of 0 is drawn only when
+ * it is the bar's only one (a zero-width bar).
+ */
+function hBarChart(
+  rows: readonly { label: string; text: string; segments: readonly Segment[] }[],
+  label: string,
+  o: { labelW: number; barW: number; textW: number; rounded: boolean },
+): string {
   const rowH = 22;
-  const width = labelW + barW + textW;
-  const height = bars.length * rowH + 8;
-  const max = Math.max(0, ...bars.map((b) => b.value));
+  const width = o.labelW + o.barW + o.textW;
+  const height = rows.length * rowH + 8;
+  const totals = rows.map((r) => r.segments.reduce((n, x) => n + Math.max(0, x.value), 0));
+  const max = Math.max(0, ...totals);
   const parts: string[] = [
     `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}">`,
     `<title>${escapeHtml(label)}</title>`,
   ];
-  bars.forEach((b, i) => {
+  rows.forEach((r, i) => {
     const y = 4 + i * rowH;
-    const w = max > 0 && b.value > 0 ? Math.max(1, Math.round((b.value / max) * barW)) : 0;
-    parts.push(
-      `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12" fill="#1d2330">${escapeHtml(b.label)}</text>`,
-      `<rect x="${labelW}" y="${y + 3}" width="${w}" height="${rowH - 7}" rx="2" fill="${color}"><title>${escapeHtml(`${b.label}: ${b.text}`)}</title></rect>`,
-      `<text x="${labelW + w + 6}" y="${y + 15}" font-size="12" fill="#566072">${escapeHtml(b.text)}</text>`,
-    );
+    parts.push(`<text x="${o.labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12" fill="#1d2330">${escapeHtml(r.label)}</text>`);
+    let x = o.labelW;
+    for (const seg of r.segments) {
+      if (seg.value <= 0 && r.segments.length > 1) continue;
+      const w = max > 0 && seg.value > 0 ? Math.max(1, Math.round((seg.value / max) * o.barW)) : 0;
+      parts.push(
+        `<rect ${seg.cls ? `class="${escapeHtml(seg.cls)}" ` : ''}x="${x}" y="${y + 3}" width="${w}" height="${rowH - 7}"${o.rounded ? ' rx="2"' : ''} fill="${seg.color}"><title>${escapeHtml(seg.title)}</title></rect>`,
+      );
+      x += w;
+    }
+    parts.push(`<text x="${x + 6}" y="${y + 15}" font-size="12" fill="#566072">${escapeHtml(r.text)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 340B review (340b-and-billing-model.md section 7)
+
+export const INVENTORY_COLOR: Record<ReviewInventory, string> = {
+  '340b': '#2f7d4f',
+  'non-340b': '#3b6ea8',
+  mixed: '#b26a00',
+  bag: '#7a5aa6',
+  unknown: '#9aa3b2',
+};
+const INVENTORY_LABEL: Record<ReviewInventory, string> = {
+  '340b': '340B',
+  'non-340b': 'non-340B',
+  mixed: 'mixed',
+  bag: 'white/brown bag',
+  unknown: 'unknown (not verifiable)',
+};
+
+/** The section: drug lines by inventory per quarter (stacked bars) and the exception totals. */
+function review340bSection(rv: Review340b): string {
+  const out: string[] = ['<section id="review-340b"><h2>340B review</h2>'];
+  if (rv.drugLines === 0) {
+    out.push('<p class="muted">No drug lines in the period.</p></section>\n');
+    return out.join('');
+  }
+  out.push(
+    `<p class="muted">${escapeHtml(formatCount(rv.drugLines))} drug lines, each judged by the 340B modifier table, entity type and payer policy in force on its date of service. The full pivot (quarter, payer, entity, expected and billed modifier, inventory) is in report.json (summary.review340b) and the audit.xlsx sheet "340B review".</p>`,
+  );
+  const byQuarter = new Map<string, Record<ReviewInventory, number>>();
+  for (const c of rv.cells) {
+    let q = byQuarter.get(c.quarter);
+    if (!q) byQuarter.set(c.quarter, (q = Object.fromEntries(REVIEW_INVENTORY.map((k) => [k, 0])) as Record<ReviewInventory, number>));
+    q[c.inventory] += c.lines;
+  }
+  const quarters = [...byQuarter].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  out.push('<div class="chart"><h3>Drug lines by inventory status per quarter</h3>');
+  out.push(
+    `<div class="legend">${REVIEW_INVENTORY.map((k) => `<span><i style="background:${INVENTORY_COLOR[k]}"></i>${escapeHtml(INVENTORY_LABEL[k])}</span>`).join('')}</div>`,
+  );
+  out.push(stackedChart(quarters, 'Drug lines by inventory status per quarter'), '</div>');
+  out.push('<h3>Exceptions</h3><table><thead><tr><th>Exception</th><th>Rules</th><th class="n">Count</th></tr></thead><tbody>');
+  for (const k of REVIEW_EXCEPTIONS) {
+    const rules = REVIEW_EXCEPTION_RULES[k];
+    out.push(
+      `<tr><td>${escapeHtml(REVIEW_EXCEPTION_LABELS[k])}</td><td>${escapeHtml(rules.length ? rules.join(', ') : 'lines of unknown acquisition (no finding)')}</td><td class="n">${escapeHtml(formatCount(rv.exceptions[k]))}</td></tr>`,
+    );
+  }
+  out.push('</tbody></table></section>\n');
+  return out.join('');
+}
+
+/** One stacked bar per quarter, one segment per inventory status. */
+function stackedChart(rows: readonly [string, Record<ReviewInventory, number>][], label: string): string {
+  return hBarChart(
+    rows.map(([quarter, v]) => ({
+      label: quarter,
+      text: formatCount(REVIEW_INVENTORY.reduce((n, k) => n + v[k], 0)),
+      segments: REVIEW_INVENTORY.map((k) => ({
+        value: v[k],
+        color: INVENTORY_COLOR[k],
+        cls: `inv-${k}`,
+        title: `${quarter} ${INVENTORY_LABEL[k]}: ${formatCount(v[k])} line${v[k] === 1 ? '' : 's'}`,
+      })),
+    })),
+    label,
+    { labelW: 70, barW: 420, textW: 80, rounded: false },
+  );
 }

@@ -9,6 +9,8 @@
  *                      highlighted cells with a note giving the finding(s)
  *   Authorizations     authorization findings, soonest-ending authorization first (renewals due)
  *   Reconciliation     where every input row went
+ *   340B review        the retrospective 340B pivot (summary.review340b), one row per cell in flat
+ *                      columns to pivot, with the exception totals beside it
  * No sheet passes Excel's 1,048,576 rows: a long one rolls over to "Exceptions (2)" etc.
  * Every text cell is neutralised against formula injection.
  */
@@ -18,6 +20,9 @@ import * as nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   CATEGORIES,
+  REVIEW_EXCEPTIONS,
+  REVIEW_EXCEPTION_LABELS,
+  REVIEW_EXCEPTION_RULES,
   SEVERITIES,
   type AuditResult,
   type Direction,
@@ -122,6 +127,7 @@ export async function writeXlsxReport(path: string, bundle: ReportBundle, opts: 
     await writeFlagged(book, bundle.flagged);
     await writeAuthorizations(book, bundle);
     await writeReconciliation(book, bundle.result);
+    await writeReview340b(book, bundle.result);
     await wb.commit();
   } catch (err) {
     stream.destroy();
@@ -708,4 +714,85 @@ async function writeReconciliation(book: Book, result: AuditResult): Promise<voi
     await series.add([r.kind, r.file, r.sheet ?? '', r.rows, r.audited, r.unreadable, r.outOfPeriod, r.withFindings, check]);
   }
   series.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 340B review (340b-and-billing-model.md section 7)
+
+/** The flat columns of the `340B review` sheet, one row per pivot cell. */
+export const REVIEW_COLUMNS = [
+  'quarter',
+  'payer_type',
+  'payer',
+  'entity_type',
+  'expected_modifier',
+  'billed_modifier',
+  'inventory',
+  'lines',
+  'units',
+  'charges',
+  'estimated_allowed',
+  'amount_at_risk',
+  'unpriced_lines',
+] as const;
+/** 1-based column of the exception totals block, one blank column after the pivot columns. */
+export const REVIEW_EXCEPTIONS_COL = REVIEW_COLUMNS.length + 2;
+
+/**
+ * The sheet `340B review`: the pivot cells under a bold frozen header with an autofilter over
+ * them alone, and beside them (after a blank column) the exception totals: exception, count, the
+ * rule ids they count. Written when the result carries summary.review340b.
+ */
+async function writeReview340b(book: Book, result: AuditResult): Promise<void> {
+  const rv = result.summary.review340b;
+  if (!rv) return;
+  const ws = book.addSheet(book.uniqueName('340B review'), { freeze: true });
+  ws.columns = [
+    ...[9, 18, 30, 12, 17, 15, 10, 8, 10, 14, 16, 15, 14].map((width) => ({ width })),
+    { width: 3 },
+    { width: 40 },
+    { width: 10 },
+    { width: 44 },
+  ];
+  const room = book.maxRows - 1;
+  const cells = rv.cells.slice(0, room);
+  const extra: CellValue[][] = REVIEW_EXCEPTIONS.map((k) => [REVIEW_EXCEPTION_LABELS[k], rv.exceptions[k], REVIEW_EXCEPTION_RULES[k].join(', ') || 'lines of unknown acquisition']);
+  extra.push([], ['Drug lines reviewed', rv.drugLines, '']);
+  if (cells.length < rv.cells.length) extra.push([`${rv.cells.length - cells.length} pivot rows left out (sheet row limit); report.json has them all`, null, '']);
+  // the totals block is a few rows: it fits any real row limit (a tiny test limit cuts it)
+  const rows = Math.min(room, Math.max(cells.length, extra.length));
+  const head = ws.addRow([...REVIEW_COLUMNS, null, 'exception', 'count', 'rules']);
+  head.font = { bold: true };
+  head.eachCell((c) => {
+    c.fill = HEADER_FILL;
+  });
+  head.commit();
+  const MONEY_COLS = [10, 11, 12];
+  for (let i = 0; i < rows; i++) {
+    const c = cells[i];
+    const values: CellValue[] = c
+      ? [
+          c.quarter,
+          c.payerType,
+          c.payer,
+          c.entityType,
+          c.expectedModifier,
+          c.billedModifier,
+          c.inventory,
+          c.lines,
+          c.units,
+          c.charges,
+          c.estimatedAllowed ?? null,
+          c.amountAtRisk,
+          c.unpricedLines ?? 0,
+        ]
+      : REVIEW_COLUMNS.map(() => null);
+    values.push(null, ...(extra[i] ?? []));
+    const row = ws.addRow(values.map((v) => (typeof v === 'string' ? neutralise(v) : v)));
+    if (c) for (const col of MONEY_COLS) row.getCell(col).numFmt = MONEY_FMT;
+    row.commit();
+    if (i % DRAIN_EVERY === DRAIN_EVERY - 1) await book.drain(ws);
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + cells.length, column: REVIEW_COLUMNS.length } };
+  ws.commit();
 }

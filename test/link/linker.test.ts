@@ -70,3 +70,82 @@ describe('Linker', () => {
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   });
 });
+
+/**
+ * 340b-and-billing-model.md section 4: a dispense row without a shared encounter_id links to the
+ * drug line of its patient with dispense_date in [DOS - 1 day, DOS].
+ */
+describe('Linker: the dispense window [DOS - 1 day, DOS]', () => {
+  const DOS = '2025-10-06';
+  const cases = [
+    { name: 'DOS - 2: not linked', date: '2025-10-04', linked: false },
+    { name: 'DOS - 1: linked', date: '2025-10-05', linked: true },
+    { name: 'DOS: linked', date: '2025-10-06', linked: true },
+    { name: 'DOS + 1: not linked', date: '2025-10-07', linked: false },
+  ];
+  for (const c of cases) {
+    it(`${c.name} (all rows in memory)`, () => {
+      const l = new Linker([]);
+      l.addClaim(claim({ patientId: 'P1', serviceDate: DOS }));
+      l.addOther(dispense({ patientId: 'P1', dispenseDate: c.date }), c.date);
+      const encs = l.closeAll();
+      const claimEnc = encs.find((e) => e.claims.length > 0);
+      expect(claimEnc?.serviceDate).toBe(DOS);
+      expect(claimEnc?.dispense.length).toBe(c.linked ? 1 : 0);
+      expect(encs).toHaveLength(c.linked ? 1 : 2);
+    });
+
+    it(`${c.name} (streaming in date order)`, () => {
+      const l = new Linker([]);
+      const out: ReturnType<Linker['closeAll']> = [];
+      // the pipeline: rows in date order, closeBefore(watermark) whenever every stream has passed a date
+      const rows = [
+        { date: DOS, add: () => l.addClaim(claim({ patientId: 'P1', serviceDate: DOS })) },
+        { date: c.date, add: () => l.addOther(dispense({ patientId: 'P1', dispenseDate: c.date }), c.date) },
+      ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      for (const r of rows) {
+        out.push(...l.closeBefore(r.date));
+        r.add();
+      }
+      out.push(...l.closeBefore('2025-10-30'));
+      expect(l.openEncounters).toBe(0);
+      expect(l.heldRows).toBe(0);
+      const claimEnc = out.find((e) => e.claims.length > 0);
+      expect(claimEnc?.serviceDate).toBe(DOS);
+      expect(claimEnc?.dispense.length).toBe(c.linked ? 1 : 0);
+      expect(out).toHaveLength(c.linked ? 1 : 2);
+    });
+  }
+
+  it('a dispense with a claim group on its own date stays there, not on the next day', () => {
+    const l = new Linker([]);
+    l.addClaim(claim({ patientId: 'P1', serviceDate: '2025-10-05', claimId: 'A' }));
+    l.addClaim(claim({ patientId: 'P1', serviceDate: '2025-10-06', claimId: 'B' }));
+    l.addOther(dispense({ patientId: 'P1', dispenseDate: '2025-10-05' }), '2025-10-05');
+    const encs = l.closeAll();
+    expect(encs.map((e) => [e.serviceDate, e.dispense.length])).toEqual([
+      ['2025-10-05', 1],
+      ['2025-10-06', 0],
+    ]);
+  });
+
+  it('waits for the next day: a streaming close before the claims of DOS are read does not orphan the row', () => {
+    const l = new Linker([]);
+    l.addOther(dispense({ patientId: 'P1', dispenseDate: '2025-10-05' }), '2025-10-05');
+    // every stream has passed Oct 5, not Oct 6: the row must wait
+    expect(l.closeBefore('2025-10-06')).toEqual([]);
+    l.addClaim(claim({ patientId: 'P1', serviceDate: '2025-10-06' }));
+    const encs = l.closeBefore('2025-10-20');
+    expect(encs.map((e) => [e.key, e.dispense.length])).toEqual([['P1|2025-10-06', 1]]);
+  });
+
+  it('another patient on DOS does not take the row', () => {
+    const l = new Linker([]);
+    l.addClaim(claim({ patientId: 'P2', serviceDate: '2025-10-06' }));
+    l.addOther(dispense({ patientId: 'P1', dispenseDate: '2025-10-05' }), '2025-10-05');
+    expect(l.closeAll().map((e) => [e.key, e.claims.length, e.dispense.length])).toEqual([
+      ['P2|2025-10-06', 1, 0],
+      ['P1|2025-10-05', 0, 1],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consoleSummary } from '../../src/report/index.js';
-import { makeResult } from './fixtures.js';
+import { makeResult, makeReview, summarise } from './fixtures.js';
 
 describe('consoleSummary', () => {
   it('gives counts, dollars, skipped checks, unmatched payers and the baseline, with no patient ids', () => {
@@ -20,4 +20,17 @@ describe('consoleSummary', () => {
   it('colours only when asked', () => {
     expect(consoleSummary(makeResult(), { color: true })).toContain('\u001b[');
   });
+
+  it('adds one 340B review line when there are drug lines, none without', () => {
+    const base = makeResult();
+    const text = consoleSummary(makeResult({ summary: { ...summarise(base.exceptions), review340b: makeReview() } }), { color: false });
+    const lines = text.split('\n').filter((l) => l.includes('340B review'));
+    expect(lines).toEqual([
+      '  340B review: 12 drug lines, 7 340B, 2 not verifiable; modifier missing 1, wrong 2, on non-340B 1, mixed 0, duplicate discount 3',
+    ]);
+    const none = consoleSummary(makeResult({ summary: { ...summarise(base.exceptions), review340b: makeReview({ drugLines: 0, cells: [] }) } }), { color: false });
+    expect(none).not.toContain('340B review');
+    expect(consoleSummary(base, { color: false })).not.toContain('340B review');
+  });
 });
+

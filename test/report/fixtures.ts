@@ -6,6 +6,8 @@ import {
   type Category,
   type Direction,
   type Finding,
+  type Review340b,
+  type Review340bCell,
   type Severity,
 } from '../../src/model.js';
 import type { FlaggedRows } from '../../src/report/index.js';
@@ -194,4 +196,38 @@ export function makeFlagged(result: AuditResult): FlaggedRows[] {
     ],
   };
   return [claims, mar, auths];
+}
+
+/**
+ * A retrospective 340B review block (summary.review340b) over three quarters, with a payer name
+ * that looks like a formula and a quarter text that looks like markup (for neutralising and escaping).
+ */
+export function makeReview(over: Partial<Review340b> = {}): Review340b {
+  const cell = (c: Partial<Review340bCell>): Review340bCell => ({
+    quarter: '2024Q3',
+    payerType: 'medicare',
+    payer: 'Medicare Part B',
+    entityType: 'dsh',
+    expectedModifier: 'JG',
+    billedModifier: 'JG',
+    inventory: '340b',
+    lines: 1,
+    units: 10,
+    charges: 100,
+    amountAtRisk: 0,
+    ...c,
+  });
+  return {
+    drugLines: 12,
+    byInventory: { '340b': 7, 'non-340b': 2, mixed: 0, bag: 1, unknown: 2 },
+    exceptions: { modifierMissing: 1, modifierWrong: 2, modifierOnNon340b: 1, mixed: 0, duplicateDiscount: 3, notVerifiable: 2 },
+    cells: [
+      cell({ quarter: '2023Q4', lines: 3, units: 30, charges: 300.5, expectedModifier: 'JG', billedModifier: 'none', amountAtRisk: 12.25 }),
+      cell({ quarter: '2024Q3', lines: 4, units: 40, charges: 400, estimatedAllowed: 321.99 }),
+      cell({ quarter: '2024Q3', payer: '=HYPERLINK("x")', payerType: 'commercial', expectedModifier: 'none', billedModifier: 'TB', inventory: 'non-340b', lines: 2, unpricedLines: 2 }),
+      cell({ quarter: '2025Q1<b>', expectedModifier: 'none', billedModifier: 'none', inventory: 'bag', lines: 1 }),
+      cell({ quarter: '2025Q1<b>', expectedModifier: 'unknown', billedModifier: 'TB', inventory: 'unknown', lines: 2 }),
+    ],
+    ...over,
+  };
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHtml, writeHtmlReport } from '../../src/report/index.js';
 import { TOP_FINDINGS } from '../../src/report/html.js';
-import { makeFinding, makeResult } from './fixtures.js';
+import { makeFinding, makeResult, makeReview, summarise } from './fixtures.js';
 import { mode, tempDir } from './helpers.js';
 
 describe('report.html', () => {
@@ -65,5 +65,53 @@ describe('report.html', () => {
     const html = renderHtml(makeResult({ exceptions: [], skippedChecks: [], unmatchedPayers: [] }));
     expect(html).toContain('No exceptions.');
     expect(html).not.toContain('<svg');
+  });
+});
+
+describe('report.html: the 340B review section', () => {
+  const withReview = (review = makeReview()) => {
+    const base = makeResult();
+    return renderHtml(makeResult({ summary: { ...summarise(base.exceptions), review340b: review } }));
+  };
+  const section = (html: string): string => /<section id="review-340b">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+
+  it('charts the drug lines by inventory status per quarter (inline SVG, one stacked bar per quarter)', () => {
+    const html = withReview();
+    const sec = section(html);
+    expect(sec).toContain('<h2>340B review</h2>');
+    expect(sec.match(/<svg /g)?.length).toBe(1);
+    // quarters in order, each a bar with a segment per status that has lines
+    expect([...sec.matchAll(/text-anchor="end"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['2023Q4', '2024Q3', '2025Q1&lt;b&gt;']);
+    expect([...sec.matchAll(/<rect class="inv-([a-z0-9-]+)"/g)].map((m) => m[1])).toEqual(['340b', '340b', 'non-340b', 'bag', 'unknown']);
+    expect(sec).toContain('<title>2024Q3 non-340B: 2 lines</title>');
+    expect(sec).toContain('<title>2025Q1&lt;b&gt; unknown (not verifiable): 2 lines</title>');
+    // the longest bar (2024Q3, 6 lines) spans the full width; 2023Q4 (3 lines) half of it
+    const widths = [...sec.matchAll(/<rect class="inv-[^"]+" x="\d+" y="\d+" width="(\d+)"/g)].map((m) => Number(m[1]));
+    expect((widths[1] ?? 0) + (widths[2] ?? 0)).toBe(420);
+    expect(widths[0]).toBe(210);
+    // the whole page stays self-contained and escaped
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<b>');
+    expect(html.match(/<svg /g)?.length).toBe(3);
+  });
+
+  it('lists the exception totals with their rules', () => {
+    const sec = section(withReview());
+    const rows = [...sec.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td class="n">([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(rows).toEqual([
+      ['Modifier missing', '340b.missing', '1'],
+      ['Modifier wrong', '340b.wrong, 340b.medicaid-identifier', '2'],
+      ['Modifier on a non-340B drug', '340b.not-340b', '1'],
+      ['Mixed inventory on one line', '340b.mixed', '0'],
+      ['Duplicate discount (Medicaid)', '340b.duplicate-discount', '3'],
+      ['Lines not verifiable (no dispense link or blank inventory)', 'lines of unknown acquisition (no finding)', '2'],
+    ]);
+  });
+
+  it('says so when there is no drug line, and has no section without a review block', () => {
+    const empty = section(withReview(makeReview({ drugLines: 0, cells: [] })));
+    expect(empty).toContain('No drug lines in the period.');
+    expect(empty).not.toContain('<svg');
+    expect(renderHtml(makeResult())).not.toContain('340B review');
   });
 });

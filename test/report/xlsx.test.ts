@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model.js';
+import type { Finding, Review340bCell } from '../../src/model.js';
 import { EXCEPTION_COLUMNS, type FlaggedRows } from '../../src/report/index.js';
 import { writeXlsxReport } from '../../src/report/xlsx.js';
-import { HIGHLIGHT_ARGB, rolloverNames } from '../../src/report/xlsx.js';
-import { makeFinding, makeFlagged, makeResult, pid } from './fixtures.js';
+import { HIGHLIGHT_ARGB, REVIEW_COLUMNS, REVIEW_EXCEPTIONS_COL, rolloverNames } from '../../src/report/xlsx.js';
+import { makeFinding, makeFlagged, makeResult, makeReview, pid, summarise } from './fixtures.js';
 import { mode, tempDir, unzip } from './helpers.js';
 
 async function read(file: string): Promise<ExcelJS.Workbook> {
@@ -230,5 +230,86 @@ describe('audit.xlsx', () => {
     const file = path.join(tempDir(), 'audit.xlsx');
     await expect(writeXlsxReport(file, { result, flagged: [] }, { maxRowsPerSheet: 1 })).rejects.toThrow(RangeError);
     await expect(writeXlsxReport(file, { result, flagged: [] }, { maxRowsPerSheet: 2_000_000 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('audit.xlsx: the 340B review sheet (summary.review340b)', () => {
+  async function withReview(review = makeReview(), maxRowsPerSheet?: number): Promise<ExcelJS.Workbook> {
+    const base = makeResult();
+    const result = makeResult({ summary: { ...summarise(base.exceptions), review340b: review } });
+    const file = path.join(tempDir(), 'audit.xlsx');
+    await writeXlsxReport(file, { result, flagged: [] }, maxRowsPerSheet !== undefined ? { maxRowsPerSheet } : {});
+    return read(file);
+  }
+
+  it('is a sheet named "340B review", after Reconciliation, one row per pivot cell in flat columns', async () => {
+    const wb = await withReview();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Exceptions', 'Authorizations', 'Reconciliation', '340B review']);
+    const ws = sheet(wb, '340B review');
+    expect(values(ws, 1).slice(0, REVIEW_COLUMNS.length)).toEqual([
+      'quarter',
+      'payer_type',
+      'payer',
+      'entity_type',
+      'expected_modifier',
+      'billed_modifier',
+      'inventory',
+      'lines',
+      'units',
+      'charges',
+      'estimated_allowed',
+      'amount_at_risk',
+      'unpriced_lines',
+    ]);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(values(ws, 2).slice(0, 13)).toEqual(['2023Q4', 'medicare', 'Medicare Part B', 'dsh', 'JG', 'none', '340b', 3, 30, 300.5, undefined, 12.25, 0]);
+    expect(values(ws, 3).slice(0, 13)).toEqual(['2024Q3', 'medicare', 'Medicare Part B', 'dsh', 'JG', 'JG', '340b', 4, 40, 400, 321.99, 0, 0]);
+    expect(ws.getRow(3).getCell(11).numFmt).toBe('#,##0.00');
+    // a payer name that looks like a formula is text
+    expect(ws.getRow(4).getCell(3).value).toBe('\'=HYPERLINK("x")');
+    expect(ws.getRow(4).getCell(13).value).toBe(2);
+    // every pivot row, and the lines add up to the drug lines
+    let lines = 0;
+    for (let r = 2; r <= 6; r++) lines += Number(ws.getRow(r).getCell(8).value);
+    expect(lines).toBe(12);
+    expect(ws.getRow(7).getCell(1).value).toBeNull();
+  });
+
+  it('has the exception totals beside the pivot, and the autofilter over the pivot columns only', async () => {
+    const wb = await withReview();
+    const ws = sheet(wb, '340B review');
+    const col = REVIEW_EXCEPTIONS_COL;
+    expect([1, 2, 3, 4, 5, 6, 7].map((r) => [ws.getRow(r).getCell(col).value, ws.getRow(r).getCell(col + 1).value])).toEqual([
+      ['exception', 'count'],
+      ['Modifier missing', 1],
+      ['Modifier wrong', 2],
+      ['Modifier on a non-340B drug', 1],
+      ['Mixed inventory on one line', 0],
+      ['Duplicate discount (Medicaid)', 3],
+      ['Lines not verifiable (no dispense link or blank inventory)', 2],
+    ]);
+    expect(ws.getRow(3).getCell(col + 2).value).toBe('340b.wrong, 340b.medicaid-identifier');
+    expect(ws.getRow(9).getCell(col).value).toBe('Drug lines reviewed');
+    expect(ws.getRow(9).getCell(col + 1).value).toBe(12);
+    expect(ws.getRow(2).getCell(col - 1).value).toBeNull();
+    expect(ws.autoFilter).toBe('A1:M6');
+  });
+
+  it('with no drug line: the header and the exception totals, all 0', async () => {
+    const wb = await withReview(makeReview({ drugLines: 0, cells: [], byInventory: { '340b': 0, 'non-340b': 0, mixed: 0, bag: 0, unknown: 0 }, exceptions: { modifierMissing: 0, modifierWrong: 0, modifierOnNon340b: 0, mixed: 0, duplicateDiscount: 0, notVerifiable: 0 } }));
+    const ws = sheet(wb, '340B review');
+    expect(ws.getRow(2).getCell(1).value).toBeNull();
+    expect(ws.getRow(2).getCell(REVIEW_EXCEPTIONS_COL + 1).value).toBe(0);
+    expect(ws.getRow(9).getCell(REVIEW_EXCEPTIONS_COL + 1).value).toBe(0);
+  });
+
+  it('never passes the sheet row limit: says how many pivot rows were left out', async () => {
+    const base = makeReview();
+    const cells = Array.from({ length: 15 }, (_v, i) => ({ ...(base.cells[1] as Review340bCell), payer: `Payer ${String(i).padStart(2, '0')}` }));
+    const wb = await withReview({ ...base, cells }, 12);
+    const ws = sheet(wb, '340B review');
+    expect(ws.rowCount).toBe(12);
+    expect(ws.getRow(12).getCell(3).value).toBe('Payer 10');
+    expect(ws.getRow(10).getCell(REVIEW_EXCEPTIONS_COL).value).toBe('4 pivot rows left out (sheet row limit); report.json has them all');
   });
 });

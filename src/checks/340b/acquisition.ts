@@ -4,6 +4,10 @@
  * billing model. The entity type says which modifier; only the dispense record says whether this
  * dose was 340B, so the `340b` and `billing-model` checks read the status from here.
  *
+ * - A dispense row of the encounter belongs to a line when it carries the line's encounter_id, else
+ *   (linked by patient) when its dispense_date is in [DOS - 1 day, DOS] (the linker joins a dispense
+ *   row to the next day's claims only when its own date has none; in a multi-day encounter this
+ *   keeps a row from backing the lines of other days).
  * - The line's drug matches a dispense row by the line's NDC when it carries a readable one (the
  *   dispense NDC equal to it, both as 11 digits), else by HCPCS (the dispense NDC through the ASP
  *   crosswalk, else the dispense drug text through the catalog: `dispenseFor`).
@@ -21,7 +25,8 @@ import type { RuleSet } from '../../rules/index.js';
 import type { Encounter } from '../types.js';
 import { dispenseFor } from '../drug/lines.js';
 import { drugView, ndc11 } from '../drug/units-helpers.js';
-import { lastEncounter, memo2 } from '../memo.js';
+import { addDays } from '../../link/linker.js';
+import { lastEncounter, memo2, memoByText } from '../memo.js';
 
 export type AcquisitionStatus = '340b' | 'non-340b' | 'mixed' | 'bag' | 'unknown';
 export type BillingModel = DispenseRow['billingModel'] | 'mixed';
@@ -89,15 +94,30 @@ function build(enc: Encounter, rules: RuleSet): readonly DrugAcquisition[] {
 function rowsFor(enc: Encounter, line: ClaimLine, rules: RuleSet, ndcs: readonly (string | undefined)[] | undefined): readonly DispenseRow[] {
   const ndc = ndcOf(rules, line.ndc);
   if (ndc === undefined) {
-    const rows = dispenseFor(enc, line, rules);
+    const rows = dispenseFor(enc, line, rules).filter((r) => linksTo(r, line));
     return rows.length ? rows : NO_ROWS;
   }
   let rows: DispenseRow[] | undefined;
   const list = enc.dispense;
   for (let i = 0; i < list.length; i++) {
-    if ((ndcs ? ndcs[i] : ndcOf(rules, list[i]?.ndc)) === ndc) (rows ??= []).push(list[i] as DispenseRow);
+    const r = list[i] as DispenseRow;
+    if ((ndcs ? ndcs[i] : ndcOf(rules, r.ndc)) === ndc && linksTo(r, line)) (rows ??= []).push(r);
   }
   return rows ?? NO_ROWS;
+}
+
+/** The day before a date, remembered per date (a handful of dates per run). */
+const dayBefore = memoByText((date: string) => addDays(date, -1));
+
+/**
+ * Section 4: a dispense row backs a line by encounter_id, else by patient with dispense_date in
+ * [DOS - 1 day, DOS].
+ */
+export function linksTo(r: DispenseRow, line: ClaimLine): boolean {
+  if (r.encounterId !== undefined && r.encounterId === line.encounterId) return true;
+  const d = r.dispenseDate;
+  const dos = line.serviceDate;
+  return d === dos || (d < dos && d === dayBefore(dos));
 }
 
 function make(line: ClaimLine, rows: readonly DispenseRow[]): DrugAcquisition {

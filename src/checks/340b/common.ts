@@ -55,11 +55,16 @@ export interface Expectation {
 /** Expectations are few (table version x entity x PN x SI): one object each, built once. */
 const expectations = new WeakMap<RuleTable<Modifiers340bData>, Map<Entity340b, (Expectation | null)[]>>();
 
-export function expectationFor(ctx: CheckContext, a: DrugAcquisition, entity: Entity340b): Expectation | undefined {
+/**
+ * The table's cell for a drug line of 340B stock of the entity on the line's date of service (by PN
+ * and the code's OPPS SI); undefined when the table says nothing (no table in force, SI not K/G).
+ * Shared by the checks and the retrospective review (src/audit/review340b.ts).
+ */
+export function expectationFor(rules: RuleSet, a: Pick<DrugAcquisition, 'line' | 'pn'>, entity: Entity340b): Expectation | undefined {
   const line = a.line;
-  const table = ctx.rules.get<Modifiers340bData>(TABLE, line.serviceDate);
+  const table = rules.get<Modifiers340bData>(TABLE, line.serviceDate);
   if (!table) return undefined;
-  const si = siOf(ctx.rules, line.code, line.serviceDate);
+  const si = siOf(rules, line.code, line.serviceDate);
   if (si !== 'K' && si !== 'G') return undefined;
   let byEntity = expectations.get(table);
   if (!byEntity) expectations.set(table, (byEntity = new Map()));
@@ -109,7 +114,7 @@ export function forEachJudged(
     if (policy === 'none') continue;
     const entity = entityOn(ctx, a);
     if (entity === 'none') continue;
-    const x = expectationFor(ctx, a, entity);
+    const x = expectationFor(ctx.rules, a, entity);
     if (x?.want === undefined) continue;
     fn(a, policy, x as Expectation & { want: 'JG' | 'TB' });
   }
