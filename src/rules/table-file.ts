@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { splitPlainLine } from '../read/csv.js';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import type { RuleProblem } from './errors.js';
@@ -191,6 +192,52 @@ interface CsvRows {
   lines: number[];
 }
 
+/** What csv-parse's `trim` removes around a field: space, tab, CR, LF, form feed. */
+function trimCsv(v: string): string {
+  let i = 0;
+  let j = v.length;
+  const ws = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c === 12;
+  while (i < j && ws(v.charCodeAt(i))) i++;
+  while (j > i && ws(v.charCodeAt(j - 1))) j--;
+  return i === 0 && j === v.length ? v : v.slice(i, j);
+}
+
+/**
+ * The records of a plain CSV exactly as csv-parse reads them with the options of readCsvRows,
+ * without csv-parse: every line the header's width, fields unquoted or quoted on one line (split
+ * as the audit's reader does), no line of blanks. The CMS tables of rules/cms are such files (the
+ * crosswalk alone is 600 kB, read by every audit). Anything else (a quoted field with blanks at
+ * its edges, a multi-line field, a bad width) returns undefined and goes to csv-parse.
+ */
+export function plainCsv(text: string): { record: string[]; info: { lines: number } }[] | undefined {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = t.split('\n');
+  const out: { record: string[]; info: { lines: number } }[] = [];
+  let width = -1;
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i] as string;
+    if (l.endsWith('\r')) l = l.slice(0, -1);
+    if (l.includes('\r')) return undefined;
+    if (l === '') continue;
+    if (trimCsv(l) === '') return undefined;
+    let record: string[];
+    if (l.includes('"')) {
+      const cells = splitPlainLine(l, ',');
+      if (cells === undefined) return undefined;
+      // a quoted field keeps its inner blanks, an unquoted one loses them: not told apart here
+      if (cells.some((c) => trimCsv(c) !== c)) return undefined;
+      record = cells;
+    } else {
+      record = l.split(',');
+      for (let c = 0; c < record.length; c++) record[c] = trimCsv(record[c] as string);
+    }
+    if (width < 0) width = record.length;
+    else if (record.length !== width) return undefined; // csv-parse reports the record length
+    out.push({ record, info: { lines: i + 1 } });
+  }
+  return out;
+}
+
 /** A CSV with a header row; every cell a trimmed string. Problems carry row numbers (header = row 1). */
 export function readCsvRows(file: string): { rows?: CsvRows; problems: RuleProblem[] } {
   let text: string;
@@ -201,10 +248,12 @@ export function readCsvRows(file: string): { rows?: CsvRows; problems: RuleProbl
   }
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parseCsv(text, { bom: true, skip_empty_lines: true, info: true, trim: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    parsed =
+      plainCsv(text) ??
+      (parseCsv(text, { bom: true, skip_empty_lines: true, info: true, trim: true }) as unknown as {
+        record: string[];
+        info: { lines: number };
+      }[]);
   } catch (e) {
     const err = e as Error & { lines?: number };
     return { problems: [{ file, line: err.lines, message: `CSV: ${err.message}`, level: 'error' }] };
