@@ -203,8 +203,12 @@ function entry(r: AspCrosswalkRow): CrosswalkEntry {
 export function crosswalkFor(rules: RuleSet, ndc: string, date: string, opts?: CmsLookupOptions): CrosswalkEntry[] {
   const t = table<AspCrosswalkRow>(rules, 'asp-crosswalk', date, opts);
   if (!t) return [];
-  const key = ndc.replace(NDC_SEPARATORS, '');
-  if (!ELEVEN_DIGITS.test(key)) return [];
+  // usually already 11 digits: no replace (and no new string) then
+  let key = ndc;
+  if (ndc.length !== 11 || !ELEVEN_DIGITS.test(ndc)) {
+    key = ndc.replace(NDC_SEPARATORS, '');
+    if (!ELEVEN_DIGITS.test(key)) return [];
+  }
   return indexOf(t.data, 'ndc-entries', (rs) => mapValues(groupBy(rs.filter((x) => x.ndc !== ''), (x) => x.ndc), (l) => l.map(entry))).get(key) ?? NONE;
 }
 
